@@ -1,0 +1,28 @@
+import type { IdentityRules } from '../identity';
+import type { IngestionPipeline } from '../ingest';
+import type { ProfileStore } from '../store';
+import type { CompiledComposition } from '../xdm';
+import type { Loaders } from './loaders/createLoaders';
+
+/** What the gateway is built from; one instance per process, shared by every request. */
+export interface GatewayServices {
+  readonly store: ProfileStore;
+  readonly ingestion: IngestionPipeline;
+  readonly rules: IdentityRules;
+  /** Compiled compositions by id (a dataset's `schemaId`). */
+  readonly compositions: ReadonlyMap<string, CompiledComposition>;
+  /** Records one GraphQL `ingest` call may carry. */
+  readonly maxRecordsPerCall: number;
+}
+
+/**
+ * What every resolver of one request sees. Created per request by the
+ * server's context factory; per-request state (loaders) lives here, never in
+ * module scope.
+ */
+export interface GatewayContext {
+  /** Correlates the request's log lines and errors. */
+  readonly requestId: string;
+  readonly services: GatewayServices;
+  readonly loaders: Loaders;
+}

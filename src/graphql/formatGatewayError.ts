@@ -1,0 +1,46 @@
+import { type GraphQLFormattedError, GraphQLError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { toGatewayError } from './toGatewayError';
+
+export interface FormatGatewayErrorOptions {
+  /** Keep stack traces in `extensions.stacktrace` (development only). @default false */
+  readonly includeStackTrace?: boolean;
+}
+
+/**
+ * The one place where errors become what a client sees. Errors that carry a
+ * code (the gateway's own, and GraphQL validation and parse errors, which
+ * Apollo codes) pass through; store and ingestion errors get their code
+ * (`toGatewayError`); anything else is an internal error and is
+ * masked as `INTERNAL_SERVER_ERROR` with a fixed message, so no internal
+ * detail leaks. Stack traces are removed unless asked for (development),
+ * which also keeps the real message of an internal error.
+ */
+export function formatGatewayError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  options: FormatGatewayErrorOptions = {},
+): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  const mapped = toGatewayError(original);
+  if (mapped !== null && !(original instanceof GraphQLError)) {
+    return withoutStack({ ...formatted, message: mapped.message, extensions: { ...formatted.extensions, ...mapped.extensions } }, options);
+  }
+  const coded = original instanceof GraphQLError && typeof original.extensions.code === 'string';
+  const apolloCoded = typeof formatted.extensions?.code === 'string' && formatted.extensions.code !== 'INTERNAL_SERVER_ERROR';
+  if (coded || apolloCoded) return withoutStack(formatted, options);
+  // Development keeps the real message and stack; production says nothing internal.
+  if (options.includeStackTrace) return { ...formatted, extensions: { ...formatted.extensions, code: 'INTERNAL_SERVER_ERROR' } };
+  return {
+    message: 'Internal server error',
+    ...(formatted.locations === undefined ? {} : { locations: formatted.locations }),
+    ...(formatted.path === undefined ? {} : { path: formatted.path }),
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
+}
+
+function withoutStack(formatted: GraphQLFormattedError, options: FormatGatewayErrorOptions): GraphQLFormattedError {
+  if (options.includeStackTrace || formatted.extensions?.stacktrace === undefined) return formatted;
+  const { stacktrace: _stacktrace, ...extensions } = formatted.extensions;
+  return { ...formatted, extensions };
+}

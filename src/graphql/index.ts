@@ -1,0 +1,14 @@
+/**
+ * GraphQL wiring: the schema (contract types + types generated from XDM),
+ * resolvers, errors and their formatting.
+ */
+export { CONTRACT_TYPE_DEFS, EXPERIENCE_EVENT_FIXED_FIELDS, PROFILE_FIXED_FIELDS } from './contractTypeDefs';
+export { createGatewaySchema } from './createGatewaySchema';
+export { createResolvers } from './createResolvers';
+export { formatGatewayError, type FormatGatewayErrorOptions } from './formatGatewayError';
+export { GatewayError, type GatewayErrorCode, NotImplementedError } from './GatewayError';
+export type { GatewayContext, GatewayServices } from './GatewayContext';
+export type { XdmRecord } from './models';
+export { printGatewaySchema } from './printGatewaySchema';
+export { createContext } from './createContext';
+export { type Loaders } from './loaders/createLoaders';

@@ -1,0 +1,55 @@
+import DataLoader from 'dataloader';
+import { type IdentityGraphWalk, traverseIdentityGraphs } from '../../identity';
+import type { MergePolicy } from '../../merge';
+import type { Dataset, StoredRecord } from '../../store';
+import type { GatewayServices } from '../GatewayContext';
+
+/** The batching loaders of one request. Never shared between requests. */
+export interface Loaders {
+  /** Identity graph walks: every walk requested in one tick shares one query per graph level. */
+  readonly graphs: DataLoader<string, IdentityGraphWalk>;
+  /**
+   * Fragments of a dataset by identity key, reading only `fields` (sorted,
+   * top-level record keys): one `$in` query per dataset and field selection
+   * for every identity requested in one tick.
+   */
+  fragments(datasetId: string, fields: readonly string[]): DataLoader<string, readonly StoredRecord[]>;
+  /** Every merge policy, read once per request. */
+  mergePolicies(): Promise<readonly MergePolicy[]>;
+  /** Every dataset, read once per request. */
+  datasets(): Promise<readonly Dataset[]>;
+}
+
+/** Creates the loaders of one request; called by the context factory. */
+export function createLoaders(services: GatewayServices): Loaders {
+  const { store, rules } = services;
+  const fragmentLoaders = new Map<string, DataLoader<string, readonly StoredRecord[]>>();
+  return {
+    graphs: new DataLoader(async (keys) => {
+      const walks = await traverseIdentityGraphs(keys, (fromKeys) => store.findLinksFrom(fromKeys), rules);
+      return keys.map((key) => walks.get(key) ?? new Error(`no walk for ${key}`));
+    }),
+    fragments(datasetId, fields) {
+      const loaderKey = `${datasetId}\u0000${fields.join('\u0000')}`;
+      let loader = fragmentLoaders.get(loaderKey);
+      if (loader === undefined) {
+        loader = new DataLoader(async (keys) => {
+          const records = await store.findRecordsByIdentity(datasetId, keys, { fields });
+          // A record belongs to every requested identity it carries.
+          const byKey = new Map<string, StoredRecord[]>(keys.map((key) => [key, []]));
+          for (const record of records) for (const key of record.identityKeys) byKey.get(key)?.push(record);
+          return keys.map((key) => byKey.get(key) ?? []);
+        });
+        fragmentLoaders.set(loaderKey, loader);
+      }
+      return loader;
+    },
+    mergePolicies: once(() => store.listMergePolicies()),
+    datasets: once(() => store.listDatasets()),
+  };
+}
+
+function once<T>(read: () => Promise<T>): () => Promise<T> {
+  let promise: Promise<T> | undefined;
+  return () => (promise ??= read());
+}

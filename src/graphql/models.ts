@@ -1,0 +1,36 @@
+import type { IdentityGraphWalk } from '../identity';
+import type { MergedProfile, MergePolicy } from '../merge';
+
+/**
+ * What resolvers receive as parents where that differs from the GraphQL type
+ * (codegen `mappers` in codegen.yml).
+ */
+
+/**
+ * A record in the platform's short form, as stored and as merged: XDM field
+ * keys (`person`, `_demo`, `repo:createDate`) to JSON values. Every generated
+ * XDM type resolves its fields from such an object.
+ */
+export type XdmRecord = { readonly [key: string]: unknown };
+
+/** Where a profile's own fields (identities, provenance, events) find what they need. */
+export const PROFILE_META: unique symbol = Symbol('profile');
+
+export interface ProfileMeta {
+  /** The identity the profile was looked up by. */
+  readonly lookedUpKey: string;
+  readonly policy: MergePolicy;
+  readonly merged: MergedProfile;
+  /** Identity keys of the merged fragments (and the looked-up one). */
+  readonly identityKeys: readonly string[];
+  /** Identity keys whose events belong to the profile: the graph's, or only the looked-up one without stitching. */
+  readonly eventKeys: readonly string[];
+  readonly walk: IdentityGraphWalk;
+}
+
+/**
+ * A merged profile: its merged attributes (so the generated XDM fields
+ * resolve by key, as from any record) plus, under a symbol no XDM key can
+ * spell, what the fixed fields need.
+ */
+export type ProfileModel = XdmRecord & { readonly [PROFILE_META]: ProfileMeta };

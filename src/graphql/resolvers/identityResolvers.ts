@@ -1,0 +1,46 @@
+import { type IdentityLink, parseIdentityKey, traverseIdentityGraphs } from '../../identity';
+import { GatewayError } from '../GatewayError';
+import type { GatewayServices } from '../GatewayContext';
+import type { Identity, Resolvers } from '../generated/types';
+import { identityInputKey } from './identityInput';
+
+/** The identity graph of one identity, and the privacy erase of one identity. */
+export const identityResolvers: Resolvers = {
+  Query: {
+    identityGraph: async (_parent, { identity }, { services }) => {
+      const key = identityInputKey(identity, services.rules);
+      const walk = (await traverseIdentityGraphs([key], (keys) => services.store.findLinksFrom(keys), services.rules)).get(key);
+      if (walk === undefined || !walk.known) return null;
+      if (walk.tooLarge) throw tooLarge(key, services);
+      const primary = services.rules.primaryOf(walk.identityKeys);
+      const toIdentity = (identityKeyValue: string): Identity => ({ ...parseIdentityKey(identityKeyValue), primary: identityKeyValue === primary });
+      const toLink = (link: IdentityLink) => ({ from: toIdentity(link.fromKey), to: toIdentity(link.toKey), datasetId: link.datasetId, recordId: link.recordId });
+      return {
+        identities: walk.identityKeys.map(toIdentity),
+        links: walk.links.map(toLink),
+        skippedLinks: walk.skipped.map(({ link, reason }) => ({ ...toLink(link), reason })),
+      };
+    },
+  },
+  Mutation: {
+    deleteIdentity: async (_parent, { identity }, { services }) => {
+      const key = identityInputKey(identity, services.rules);
+      let removed = 0;
+      for (const dataset of await services.store.listDatasets()) {
+        const records = await services.store.findRecordsByIdentity(dataset.id, [key], { fields: [] });
+        if (records.length === 0) continue;
+        // deleteRecords removes the records' links first: an erase stopped half-way is finished by a retry.
+        removed += await services.store.deleteRecords(dataset.id, records.map((record) => record.recordId));
+      }
+      return removed;
+    },
+  },
+};
+
+export function tooLarge(key: string, services: GatewayServices): GatewayError {
+  return new GatewayError(
+    'IDENTITY_GRAPH_TOO_LARGE',
+    `too many related identities: the identity graph of ${key} has more than ${services.rules.maxGraphSize} identities (IDENTITY_GRAPH_MAX_SIZE)`,
+    { extensions: { limit: services.rules.maxGraphSize } },
+  );
+}

@@ -1,0 +1,141 @@
+import { type GraphQLObjectType, type GraphQLResolveInfo } from 'graphql';
+import { parseIdentityKey } from '../../identity';
+import { type MergePolicy, mergeFragments, selectFragments } from '../../merge';
+import type { StoredRecord } from '../../store';
+import { GatewayError, NotImplementedError } from '../GatewayError';
+import type { GatewayContext } from '../GatewayContext';
+import type { Identity, IdentityInput, Resolvers } from '../generated/types';
+import { selectedRecordFields } from '../loaders/selectedRecordFields';
+import { PROFILE_META, type ProfileModel } from '../models';
+import { compareEventPositions, decodeEventCursor, encodeEventCursor, type EventPosition } from './eventCursor';
+import { identityInputKey } from './identityInput';
+import { tooLarge } from './identityResolvers';
+
+/** Profile lookup (one or many identities) and the profile's own fields. */
+export const profileResolvers: Resolvers = {
+  Query: {
+    profile: async (_parent, { identity, mergePolicyId }, context, info) => {
+      const policy = await mergePolicy(mergePolicyId ?? null, context);
+      return resolveProfile(identity, policy, context, profileFields(info));
+    },
+    profiles: async (_parent, { identities, mergePolicyId }, context, info) => {
+      const policy = await mergePolicy(mergePolicyId ?? null, context);
+      const fields = profileFields(info);
+      // One promise per item: an identity that fails is an error at its own index (graphql-js
+      // completes list items that are promises one by one); codegen's types cannot say so.
+      return identities.map((identity) => resolveProfile(identity, policy, context, fields)) as unknown as ProfileModel[];
+    },
+  },
+  Profile: {
+    identities: (profile, _args, { services }) => {
+      // Highest-priority namespace first (the primary identity), then by id.
+      const identities = profile[PROFILE_META].identityKeys
+        .map((key) => parseIdentityKey(key))
+        .sort((a, b) => services.rules.priority(a.namespace) - services.rules.priority(b.namespace) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      return identities.map((identity, index): Identity => ({ ...identity, primary: index === 0 }));
+    },
+    mergePolicy: (profile) => profile[PROFILE_META].policy,
+    fragments: (profile) => [...profile[PROFILE_META].merged.fragments],
+    attributeSource: (profile, { path }) => profile[PROFILE_META].merged.sources.get(path) ?? null,
+    events: async (profile, { first, after, since, until, eventTypes }, { services, loaders }) => {
+      const limit = first ?? DEFAULT_EVENTS_PAGE;
+      if (!Number.isInteger(limit) || limit < 0 || limit > MAX_EVENTS_PAGE) {
+        throw new GatewayError('BAD_USER_INPUT', `first must be a whole number from 0 to ${MAX_EVENTS_PAGE}, got ${limit}`);
+      }
+      const position = after === undefined || after === null ? null : decodeEventCursor(after);
+      const datasets = (await loaders.datasets()).filter((dataset) => dataset.schemaClass === 'EXPERIENCE_EVENT' && dataset.profileEnabled);
+      const pages = await Promise.all(
+        datasets.map(async (dataset) => {
+          const events = await services.store.findEvents(dataset.id, profile[PROFILE_META].eventKeys, {
+            ...(since === undefined || since === null ? {} : { since }),
+            ...(until === undefined || until === null ? {} : { until }),
+            ...(eventTypes === undefined || eventTypes === null ? {} : { eventTypes }),
+            ...(position === null ? {} : { after: afterInDataset(position, dataset.id) }),
+            limit: limit + 1,
+          });
+          return events.map((event) => ({ event, position: { timestamp: event.timestamp, datasetId: dataset.id, recordId: event.recordId } }));
+        }),
+      );
+      const ordered = pages.flat().sort((a, b) => compareEventPositions(a.position, b.position));
+      const edges = ordered.slice(0, limit).map(({ event, position: place }) => ({ cursor: encodeEventCursor(place), node: event.record }));
+      return { edges, pageInfo: { hasNextPage: ordered.length > limit, endCursor: edges.at(-1)?.cursor ?? null } };
+    },
+    segmentMembership: () => {
+      throw new NotImplementedError('Profile.segmentMembership');
+    },
+  },
+};
+
+const DEFAULT_EVENTS_PAGE = 20;
+const MAX_EVENTS_PAGE = 500;
+
+/**
+ * The part of the global order (newest first, then dataset id, then record
+ * id) that comes after `position`, within one dataset: a dataset ordered
+ * before the cursor's has passed its events at the cursor's timestamp, one
+ * ordered after has not.
+ */
+function afterInDataset(position: EventPosition, datasetId: string): { timestamp: Date; recordId: string | null } {
+  if (datasetId < position.datasetId) return { timestamp: position.timestamp, recordId: null };
+  if (datasetId > position.datasetId) return { timestamp: position.timestamp, recordId: '' };
+  return { timestamp: position.timestamp, recordId: position.recordId };
+}
+
+/** The top-level record fields a `profile`/`profiles` selection needs: read once per field, not per profile. */
+function profileFields(info: GraphQLResolveInfo): string[] {
+  return selectedRecordFields(info, info.schema.getType('Profile') as GraphQLObjectType);
+}
+
+/** The policy a query names, or the default one. */
+async function mergePolicy(id: string | null, { loaders }: GatewayContext): Promise<MergePolicy> {
+  const policies = await loaders.mergePolicies();
+  const policy = id === null ? policies.find((candidate) => candidate.isDefault) : policies.find((candidate) => candidate.id === id);
+  if (policy !== undefined) return policy;
+  const known = policies.map((candidate) => candidate.id).join(', ');
+  throw id === null
+    ? new GatewayError('MERGE_POLICY_NOT_FOUND', `no merge policy is the default; name one with mergePolicyId (merge policies: ${known})`)
+    : new GatewayError('MERGE_POLICY_NOT_FOUND', `merge policy '${id}' does not exist; merge policies: ${known}`, { extensions: { mergePolicyId: id } });
+}
+
+/**
+ * Looks one identity up: walks its graph (batched with every other lookup
+ * of the request), fetches the fragments of the identities the policy
+ * stitches (one `$in` per dataset for the whole request, reading only the
+ * selected fields), and merges them. `null` when no record carries the identity.
+ */
+async function resolveProfile(
+  input: IdentityInput,
+  policy: MergePolicy,
+  context: GatewayContext,
+  fields: readonly string[],
+): Promise<ProfileModel | null> {
+  const { services, loaders } = context;
+  const key = identityInputKey(input, services.rules);
+  const walk = await loaders.graphs.load(key);
+  if (!walk.known) return null;
+  if (policy.identityStitching === 'PRIVATE_GRAPH' && walk.tooLarge) throw tooLarge(key, services);
+  const keys = policy.identityStitching === 'NONE' ? [key] : walk.identityKeys;
+  const datasets = (await loaders.datasets()).filter((dataset) => dataset.schemaClass === 'PROFILE' && dataset.profileEnabled);
+  const fetched = await Promise.all(
+    datasets.map(async (dataset) => {
+      const lists = await loaders.fragments(dataset.id, fields).loadMany(keys);
+      const records = new Map<string, StoredRecord>();
+      for (const list of lists) {
+        if (list instanceof Error) throw list;
+        for (const record of list) records.set(record.recordId, record);
+      }
+      return [...records.values()].map((record) => ({ ...record, datasetId: dataset.id }));
+    }),
+  );
+  const graphKeys = new Set(walk.identityKeys);
+  const selected = selectFragments(fetched.flat(), policy.identityStitching, key, {
+    identityKeys: graphKeys,
+    isUniquePerGraph: (identityKey) => services.rules.isUniquePerGraph(parseIdentityKey(identityKey).namespace),
+  });
+  const merged = mergeFragments(selected, policy.attributeMerge);
+  const identityKeys = [...new Set([key, ...selected.flatMap((fragment) => fragment.identityKeys)])];
+  return {
+    ...merged.attributes,
+    [PROFILE_META]: { lookedUpKey: key, policy, merged, identityKeys, eventKeys: keys, walk },
+  };
+}

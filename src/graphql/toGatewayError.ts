@@ -1,0 +1,22 @@
+import { IngestionError } from '../ingest';
+import { DuplicateError, StoreUnavailableError } from '../store';
+import { GatewayError } from './GatewayError';
+
+/**
+ * The boundary between the inner layers' errors and GraphQL codes: a store or
+ * ingestion error becomes a coded `GatewayError` with a message fit for a
+ * client; anything else is returned as `null` (and masked by the caller).
+ */
+export function toGatewayError(error: unknown): GatewayError | null {
+  if (error instanceof GatewayError) return error;
+  if (error instanceof IngestionError) {
+    const partial = { accepted: error.partial.accepted, rejected: error.partial.rejected.length };
+    if (error.cause instanceof StoreUnavailableError) {
+      return new GatewayError('STORE_UNAVAILABLE', `${error.message}; records stored before are kept, re-send the rest`, { extensions: partial });
+    }
+    return new GatewayError(error.code, error.message, error.code === 'INGESTION_INTERRUPTED' ? { extensions: partial } : {});
+  }
+  if (error instanceof StoreUnavailableError) return new GatewayError('STORE_UNAVAILABLE', 'the profile store cannot be reached; try again shortly');
+  if (error instanceof DuplicateError) return new GatewayError('ALREADY_EXISTS', error.message, { extensions: { kind: error.kind, id: error.id } });
+  return null;
+}

@@ -1,0 +1,90 @@
+import type { IdentityNamespace } from './IdentityNamespace';
+
+/** How identities link into graphs; options of the identity graph. */
+export interface IdentityRulesOptions {
+  /**
+   * The most identities one graph may hold; a stitched lookup of a larger
+   * graph fails with `IDENTITY_GRAPH_TOO_LARGE` (as AEP's 50-identity guardrail).
+   * @default 50
+   */
+  readonly maxGraphSize?: number;
+  /**
+   * Values that never identify anyone and never link anything, besides the
+   * built-in ones (empty, `null`, `undefined`, `0`, `-1`, `anonymous`, any
+   * case, after trimming). Each pattern must match the whole value.
+   * @default []
+   */
+  readonly blockedValuePatterns?: readonly (string | RegExp)[];
+}
+
+const BUILT_IN_BLOCKED = new Set(['', 'null', 'undefined', '0', '-1', 'anonymous']);
+
+/**
+ * The identity rules in force: namespaces by code, the graph-size guardrail
+ * and the blocked values. Built once at start-up from validated options.
+ */
+export class IdentityRules {
+  readonly maxGraphSize: number;
+  private readonly namespaces: ReadonlyMap<string, IdentityNamespace>;
+  private readonly blockedPatterns: readonly RegExp[];
+
+  constructor(namespaces: readonly IdentityNamespace[], options: IdentityRulesOptions = {}) {
+    this.namespaces = new Map(namespaces.map((namespace) => [namespace.code, namespace]));
+    this.maxGraphSize = options.maxGraphSize ?? 50;
+    if (!Number.isInteger(this.maxGraphSize) || this.maxGraphSize < 1) {
+      throw new RangeError(`maxGraphSize must be a whole number of at least 1, got ${String(options.maxGraphSize)}`);
+    }
+    this.blockedPatterns = (options.blockedValuePatterns ?? []).map(toWholeValuePattern);
+  }
+
+  /** The namespace with this code, or `undefined`. */
+  namespace(code: string): IdentityNamespace | undefined {
+    return this.namespaces.get(code);
+  }
+
+  /** Codes of every namespace, by priority, for messages. */
+  namespaceCodes(): string[] {
+    return [...this.namespaces.values()].sort((a, b) => a.priority - b.priority).map((namespace) => namespace.code);
+  }
+
+  /** Whether a value is one that identifies nobody (and so links nothing). */
+  isBlockedValue(value: string): boolean {
+    const trimmed = value.trim();
+    return BUILT_IN_BLOCKED.has(trimmed.toLowerCase()) || this.blockedPatterns.some((pattern) => pattern.test(trimmed));
+  }
+
+  /** Priority of a namespace code; unknown namespaces rank last. */
+  priority(code: string): number {
+    return this.namespaces.get(code)?.priority ?? Number.POSITIVE_INFINITY;
+  }
+
+  isUniquePerGraph(code: string): boolean {
+    return this.namespaces.get(code)?.uniquePerGraph ?? false;
+  }
+
+  /**
+   * The primary identity among identity keys: the one of the highest-priority
+   * namespace; the first given among equals. `undefined` for none.
+   */
+  primaryOf(identityKeys: readonly string[]): string | undefined {
+    let best: string | undefined;
+    let bestPriority = Number.POSITIVE_INFINITY;
+    for (const key of identityKeys) {
+      const priority = this.priority(key.slice(0, key.indexOf(':')));
+      if (best === undefined || priority < bestPriority) {
+        best = key;
+        bestPriority = priority;
+      }
+    }
+    return best;
+  }
+}
+
+function toWholeValuePattern(pattern: string | RegExp): RegExp {
+  const source = typeof pattern === 'string' ? pattern : pattern.source;
+  try {
+    return new RegExp(`^(?:${source})$`, typeof pattern === 'string' ? 'i' : pattern.flags.replace(/[gy]/g, ''));
+  } catch (error) {
+    throw new SyntaxError(`blocked identity pattern ${JSON.stringify(source)} is not a valid regular expression: ${(error as Error).message}`);
+  }
+}

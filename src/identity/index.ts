@@ -1,0 +1,8 @@
+/** Identities, namespaces and the identity graph's rules (pure). */
+export { type Identity, identityKey, parseIdentityKey } from './identityKey';
+export { type IdentityLink, linkId } from './IdentityLink';
+export { type IdentityNamespace, type IdentityType, SHIPPED_NAMESPACES } from './IdentityNamespace';
+export { IdentityRules, type IdentityRulesOptions } from './IdentityRules';
+export { linksOfRecord } from './linksOfRecord';
+export { type IdentityProblem, type RecordIdentities, type RecordIdentity, readRecordIdentities } from './readRecordIdentities';
+export { type FetchLinks, type IdentityGraphWalk, type SkippedLink, traverseIdentityGraphs } from './traverseIdentityGraphs';

@@ -1,0 +1,36 @@
+/** Codes of a rejected record; part of the public contract (`RecordError.code`). */
+export type RecordErrorCode =
+  | 'INVALID_JSON'
+  | 'INVALID_RECORD'
+  | 'MISSING_RECORD_ID'
+  | 'RECORD_TOO_LARGE'
+  | 'TOO_MANY_IDENTITIES'
+  | 'UNKNOWN_NAMESPACE'
+  | 'NO_IDENTITY';
+
+/** Why one record of an ingestion was rejected. */
+export interface RecordError {
+  /** Position of the record in the input, from 0. */
+  readonly index: number;
+  /** The record's `_id`, when it has a string one. */
+  readonly recordId: string | null;
+  /** Where the first problem is, in the record: `person.name.firstName`; `null` for the whole record. */
+  readonly path: string | null;
+  readonly code: RecordErrorCode;
+  /** Every problem of the record, each naming its path and rule, separated by `; `. */
+  readonly message: string;
+}
+
+/** The outcome of an ingestion: how many records were stored, and why the others were not. */
+export interface IngestResult {
+  readonly accepted: number;
+  readonly rejected: readonly RecordError[];
+}
+
+/** Progress of a long ingestion, reported after every batch. */
+export interface IngestProgress {
+  /** Records read so far. */
+  readonly processed: number;
+  readonly accepted: number;
+  readonly rejected: number;
+}

@@ -1,0 +1,11 @@
+/** Ingestion: one pipeline behind the GraphQL, HTTP and CLI doors. */
+export { IngestionError, type IngestionErrorCode } from './IngestionError';
+export {
+  type IngestCallOptions,
+  type IngestionDependencies,
+  type IngestionOptions,
+  IngestionPipeline,
+} from './IngestionPipeline';
+export type { IngestProgress, IngestResult, RecordError, RecordErrorCode } from './IngestResult';
+export { type PreparedRecord, prepareRecord, type RecordContext } from './prepareRecord';
+export { UnparsableRecord } from './UnparsableRecord';

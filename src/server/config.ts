@@ -1,0 +1,132 @@
+import type { IdentityRulesOptions } from '../identity';
+import type { IngestionOptions } from '../ingest';
+
+/** Where the data lives: MongoDB when `MONGODB_URI` is set, else the embedded in-memory store. */
+export type StoreConfig =
+  | { readonly kind: 'embedded' }
+  | {
+      readonly kind: 'mongodb';
+      /** `MONGODB_URI`. */
+      readonly uri: string;
+      /** `MONGODB_DB`. @default 'profile_gateway' */
+      readonly dbName: string;
+    };
+
+/** Limits of the ingestion doors, besides the pipeline's own guardrails. */
+export interface IngestLimits extends Required<IngestionOptions> {
+  /** `INGEST_MAX_RECORDS_PER_CALL`: records one GraphQL `ingest` call may carry. @default 1000 */
+  readonly maxRecordsPerCall: number;
+  /** `INGEST_MAX_BODY_BYTES`: largest `POST /ingest/:datasetId` body (413 above). @default 1073741824 (1 GiB) */
+  readonly maxBodyBytes: number;
+}
+
+/**
+ * The gateway's configuration, read from the environment in this one place
+ * and checked once at start-up. Nothing else reads `process.env`.
+ */
+export interface GatewayConfig {
+  /** `PORT`. @default 4000 */
+  readonly port: number;
+  /** `HOST`: the address to listen on. @default '127.0.0.1' */
+  readonly host: string;
+  /**
+   * `NODE_ENV`. `production` masks internal errors and drops stack traces.
+   * @default 'development'
+   */
+  readonly environment: 'development' | 'production' | 'test';
+  readonly store: StoreConfig;
+  readonly ingest: IngestLimits;
+  /**
+   * `IDENTITY_GRAPH_MAX_SIZE` (default 50) and `IDENTITY_BLOCKED_PATTERNS`
+   * (a JSON array of regular expressions, each matching a whole value; default none).
+   */
+  readonly identity: Required<IdentityRulesOptions>;
+  /**
+   * `DEMO_PROFILES`: demo people seeded at start-up into the embedded store
+   * (never into MongoDB: use `profile-gateway seed` for that). `0` seeds nothing.
+   * @default 10000
+   */
+  readonly demoProfiles: number;
+}
+
+/** A configuration value that is present but wrong; the message names the variable and what it takes. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** Reads and checks the configuration; throws {@link ConfigError} on the first bad value. */
+export function readConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
+  const uri = text(env.MONGODB_URI);
+  if (uri !== undefined && !/^mongodb(\+srv)?:\/\//.test(uri)) {
+    throw new ConfigError('MONGODB_URI must start with mongodb:// or mongodb+srv://');
+  }
+  return {
+    port: integer(env, 'PORT', 4000, 0, 65535),
+    host: text(env.HOST) ?? '127.0.0.1',
+    environment: readEnvironment(env.NODE_ENV),
+    store: uri === undefined ? { kind: 'embedded' } : { kind: 'mongodb', uri, dbName: databaseName(text(env.MONGODB_DB) ?? 'profile_gateway') },
+    ingest: {
+      maxRecordBytes: integer(env, 'INGEST_MAX_RECORD_BYTES', 1_048_576, 1),
+      maxIdentitiesPerRecord: integer(env, 'INGEST_MAX_IDENTITIES_PER_RECORD', 20, 1),
+      batchSize: integer(env, 'INGEST_BATCH_SIZE', 500, 1, 100_000),
+      batchBytes: integer(env, 'INGEST_BATCH_BYTES', 16_777_216, 1),
+      maxRecordsPerCall: integer(env, 'INGEST_MAX_RECORDS_PER_CALL', 1000, 1),
+      maxBodyBytes: integer(env, 'INGEST_MAX_BODY_BYTES', 1_073_741_824, 1),
+    },
+    identity: {
+      maxGraphSize: integer(env, 'IDENTITY_GRAPH_MAX_SIZE', 50, 1, 10_000),
+      blockedValuePatterns: patterns(env.IDENTITY_BLOCKED_PATTERNS),
+    },
+    demoProfiles: integer(env, 'DEMO_PROFILES', 10_000, 0, 10_000_000),
+  };
+}
+
+function text(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER): number {
+  const value = text(env[name]);
+  if (value === undefined) return fallback;
+  const parsed = Number(value);
+  if (!/^-?\d+$/.test(value) || parsed < min || parsed > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got ${JSON.stringify(env[name])}`);
+  }
+  return parsed;
+}
+
+function readEnvironment(value: string | undefined): GatewayConfig['environment'] {
+  const environment = text(value);
+  if (environment === undefined) return 'development';
+  if (environment === 'development' || environment === 'production' || environment === 'test') return environment;
+  throw new ConfigError(`NODE_ENV must be development, production or test, got ${JSON.stringify(value)}`);
+}
+
+function databaseName(name: string): string {
+  if (!/^[A-Za-z0-9_-]{1,63}$/.test(name)) {
+    throw new ConfigError(`MONGODB_DB must be 1 to 63 letters, digits, '_' or '-', got ${JSON.stringify(name)}`);
+  }
+  return name;
+}
+
+function patterns(value: string | undefined): string[] {
+  const raw = text(value);
+  if (raw === undefined) return [];
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    parsed = undefined;
+  }
+  if (!Array.isArray(parsed) || !parsed.every((item) => typeof item === 'string')) {
+    throw new ConfigError(`IDENTITY_BLOCKED_PATTERNS must be a JSON array of regular expressions, e.g. ["test-.*"], got ${JSON.stringify(value)}`);
+  }
+  for (const pattern of parsed) {
+    try {
+      new RegExp(pattern as string);
+    } catch (error) {
+      throw new ConfigError(`IDENTITY_BLOCKED_PATTERNS: ${JSON.stringify(pattern)} is not a valid regular expression: ${(error as Error).message}`);
+    }
+  }
+  return parsed as string[];
+}

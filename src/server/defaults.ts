@@ -1,0 +1,54 @@
+import { SHIPPED_NAMESPACES } from '../identity';
+import type { MergePolicy } from '../merge';
+import { type Dataset, DuplicateError, type ProfileStore } from '../store';
+
+/** The demo datasets every gateway starts with (on the shipped compositions). */
+export const DEFAULT_DATASETS: readonly Omit<Dataset, 'createdAt'>[] = [
+  { id: 'crm', name: 'CRM customers', schemaId: 'profile-crm', schemaClass: 'PROFILE', profileEnabled: true },
+  { id: 'scores', name: 'Model scores', schemaId: 'profile-scores', schemaClass: 'PROFILE', profileEnabled: true },
+  { id: 'web', name: 'Web and commerce events', schemaId: 'event-web-commerce', schemaClass: 'EXPERIENCE_EVENT', profileEnabled: true },
+];
+
+/** The merge policies every gateway starts with: the default, and CRM over scores. */
+export const DEFAULT_MERGE_POLICIES: readonly MergePolicy[] = [
+  {
+    id: 'default',
+    name: 'Newest value wins, whole identity graph',
+    isDefault: true,
+    identityStitching: 'PRIVATE_GRAPH',
+    attributeMerge: { kind: 'timestampOrdered' },
+  },
+  {
+    id: 'crm-first',
+    name: 'CRM over model scores, whole identity graph',
+    isDefault: false,
+    identityStitching: 'PRIVATE_GRAPH',
+    attributeMerge: { kind: 'datasetPrecedence', order: ['crm', 'scores'] },
+  },
+];
+
+/**
+ * Puts the shipped namespaces, and creates the demo datasets and merge
+ * policies that are missing. Idempotent; never changes what exists, so a
+ * default chosen through the API stays the default after a restart.
+ */
+export async function ensureDefaults(store: ProfileStore, now: Date = new Date()): Promise<void> {
+  for (const namespace of SHIPPED_NAMESPACES) await store.putNamespace(namespace);
+  const datasets = new Set((await store.listDatasets()).map((dataset) => dataset.id));
+  for (const dataset of DEFAULT_DATASETS) {
+    if (!datasets.has(dataset.id)) await ignoreDuplicate(store.createDataset({ ...dataset, createdAt: now }));
+  }
+  const policies = new Set((await store.listMergePolicies()).map((policy) => policy.id));
+  for (const policy of DEFAULT_MERGE_POLICIES) {
+    if (!policies.has(policy.id)) await ignoreDuplicate(store.createMergePolicy(policy));
+  }
+}
+
+/** Another gateway replica may have created it at the same moment: that is fine. */
+async function ignoreDuplicate(write: Promise<void>): Promise<void> {
+  try {
+    await write;
+  } catch (error) {
+    if (!(error instanceof DuplicateError)) throw error;
+  }
+}

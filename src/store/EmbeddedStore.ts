@@ -1,0 +1,293 @@
+import { type IdentityLink, type IdentityNamespace, linkId } from '../identity';
+import type { AttributeMerge, MergePolicy } from '../merge';
+import { assertDatasetId } from './assertDatasetId';
+import { assertLinksOfRecords } from './assertLinksOfRecords';
+import { assertStoredRecords } from './assertStoredRecords';
+import { compareCodePoints } from './compareCodePoints';
+import type { Dataset, FindEventsOptions, FindRecordsOptions, ProfileStore, StoredRecord } from './ProfileStore';
+import { DuplicateError, StoreError } from './StoreError';
+import { storeOrder } from './storeOrder';
+
+/**
+ * The in-process store: plain Maps, nothing written anywhere. It serves
+ * `npm start` without `MONGODB_URI` and unit tests, and passes the same
+ * contract suite as MongoStore:
+ *
+ * - every value goes in and comes out as a deep copy of its own fields, so no
+ *   caller can change stored state by mutating what it passed or got;
+ * - lists are sorted as MongoStore sorts them, with the same comparators
+ *   ({@link storeOrder}; strings by code point, MongoDB's order): namespaces
+ *   by priority then code, datasets and merge policies by id, records by
+ *   recordId, links by fromKey, toKey, datasetId, recordId;
+ * - a link written again keeps its first `linkedAt` (links are append-only);
+ * - writes to a dataset that was never created are accepted, as MongoDB
+ *   accepts them (the caller checks that a dataset exists).
+ *
+ * Every method is synchronous underneath, so no two calls interleave.
+ */
+export class EmbeddedStore implements ProfileStore {
+  readonly description = 'embedded (in-memory; data is lost when the process stops)';
+
+  private readonly namespaces = new Map<string, IdentityNamespace>();
+  private readonly datasets = new Map<string, Dataset>();
+  private readonly mergePolicies = new Map<string, MergePolicy>();
+  private readonly records = new Map<string, DatasetRecords>();
+  /** Links by {@link linkId}, plus the two lookups the store makes of them. */
+  private readonly links = new Map<string, IdentityLink>();
+  private readonly linkIdsByFromKey = new Map<string, Set<string>>();
+  private readonly linkIdsByRecord = new Map<string, Set<string>>();
+
+  async init(): Promise<void> {}
+
+  async ping(): Promise<void> {}
+
+  async close(): Promise<void> {}
+
+  async listNamespaces(): Promise<IdentityNamespace[]> {
+    return [...this.namespaces.values()].sort(storeOrder.namespaces).map(copyNamespace);
+  }
+
+  async putNamespace(namespace: IdentityNamespace): Promise<void> {
+    this.namespaces.set(namespace.code, copyNamespace(namespace));
+  }
+
+  async listDatasets(): Promise<Dataset[]> {
+    return [...this.datasets.values()].sort(storeOrder.byId).map(copyDataset);
+  }
+
+  async getDataset(id: string): Promise<Dataset | null> {
+    const dataset = this.datasets.get(id);
+    return dataset === undefined ? null : copyDataset(dataset);
+  }
+
+  async createDataset(dataset: Dataset): Promise<void> {
+    assertDatasetId(dataset.id);
+    if (this.datasets.has(dataset.id)) throw new DuplicateError('dataset', dataset.id);
+    this.datasets.set(dataset.id, copyDataset(dataset));
+  }
+
+  async listMergePolicies(): Promise<MergePolicy[]> {
+    return [...this.mergePolicies.values()].sort(storeOrder.byId).map(copyMergePolicy);
+  }
+
+  async getMergePolicy(id: string): Promise<MergePolicy | null> {
+    const policy = this.mergePolicies.get(id);
+    return policy === undefined ? null : copyMergePolicy(policy);
+  }
+
+  async createMergePolicy(policy: MergePolicy): Promise<void> {
+    if (this.mergePolicies.has(policy.id)) throw new DuplicateError('merge policy', policy.id);
+    const copy = copyMergePolicy(policy);
+    if (copy.isDefault) {
+      for (const [id, other] of this.mergePolicies) {
+        if (other.isDefault) this.mergePolicies.set(id, { ...other, isDefault: false });
+      }
+    }
+    this.mergePolicies.set(copy.id, copy);
+  }
+
+  async putRecords(datasetId: string, records: readonly StoredRecord[]): Promise<{ readonly replaced: readonly string[] }> {
+    assertDatasetId(datasetId);
+    assertStoredRecords(records);
+    const dataset = this.datasetRecords(datasetId);
+    const replaced = new Set<string>();
+    for (const record of records) {
+      if (dataset.byId.has(record.recordId)) replaced.add(record.recordId);
+      removeRecord(dataset, record.recordId);
+      const copy = copyRecord(record, undefined);
+      dataset.byId.set(copy.recordId, copy);
+      for (const key of copy.identityKeys) addTo(dataset.byIdentityKey, key, copy.recordId);
+    }
+    return { replaced: [...replaced].sort(compareCodePoints) };
+  }
+
+  async findRecordsByIdentity(datasetId: string, identityKeys: readonly string[], options: FindRecordsOptions = {}): Promise<StoredRecord[]> {
+    assertDatasetId(datasetId);
+    const dataset = this.records.get(datasetId);
+    if (dataset === undefined) return [];
+    const recordIds = new Set<string>();
+    for (const key of identityKeys) for (const recordId of dataset.byIdentityKey.get(key) ?? []) recordIds.add(recordId);
+    return [...recordIds]
+      .flatMap((recordId) => {
+        const stored = dataset.byId.get(recordId);
+        return stored === undefined ? [] : [copyRecord(stored, options.fields)];
+      })
+      .sort(storeOrder.records);
+  }
+
+  async findEvents(datasetId: string, identityKeys: readonly string[], options: FindEventsOptions): Promise<StoredRecord[]> {
+    const { since, until, eventTypes, after, limit } = options;
+    const types = eventTypes === undefined ? undefined : new Set(eventTypes);
+    return (await this.findRecordsByIdentity(datasetId, identityKeys))
+      .filter((event) => {
+        const time = event.timestamp.getTime();
+        if (since !== undefined && time < since.getTime()) return false;
+        if (until !== undefined && time >= until.getTime()) return false;
+        if (types !== undefined && !types.has(String(event.record.eventType))) return false;
+        if (after === undefined) return true;
+        const afterTime = after.timestamp.getTime();
+        return time < afterTime || (time === afterTime && after.recordId !== null && compareCodePoints(event.recordId, after.recordId) > 0);
+      })
+      .sort((a, b) => b.timestamp.getTime() - a.timestamp.getTime() || compareCodePoints(a.recordId, b.recordId))
+      .slice(0, Math.max(0, limit));
+  }
+
+  async deleteRecords(datasetId: string, recordIds: readonly string[]): Promise<number> {
+    assertDatasetId(datasetId);
+    // Links first, as MongoStore does: should a delete stop half-way there, the
+    // records stay without links rather than links joining graphs through deleted records.
+    this.removeLinksOfRecords(datasetId, recordIds, new Set());
+    const dataset = this.records.get(datasetId);
+    if (dataset === undefined) return 0;
+    let deleted = 0;
+    for (const recordId of new Set(recordIds)) if (removeRecord(dataset, recordId)) deleted += 1;
+    return deleted;
+  }
+
+  async addLinks(links: readonly IdentityLink[]): Promise<void> {
+    for (const link of links) assertDatasetId(link.datasetId);
+    this.insertLinks(links);
+  }
+
+  async replaceLinksOfRecords(datasetId: string, recordIds: readonly string[], links: readonly IdentityLink[]): Promise<void> {
+    assertDatasetId(datasetId);
+    assertLinksOfRecords(datasetId, recordIds, links);
+    this.removeLinksOfRecords(datasetId, recordIds, this.insertLinks(links));
+  }
+
+  /** Writes the links that do not exist yet; returns the ids of all of them. */
+  private insertLinks(links: readonly IdentityLink[]): Set<string> {
+    const ids = new Set<string>();
+    for (const link of links) {
+      const id = linkId(link);
+      ids.add(id);
+      // Append-only: an existing link keeps its first linkedAt, as in MongoStore.
+      if (this.links.has(id)) continue;
+      this.links.set(id, copyLink(link));
+      addTo(this.linkIdsByFromKey, link.fromKey, id);
+      addTo(this.linkIdsByRecord, recordKey(link.datasetId, link.recordId), id);
+    }
+    return ids;
+  }
+
+  async findLinksFrom(keys: readonly string[]): Promise<IdentityLink[]> {
+    const ids = new Set<string>();
+    for (const key of keys) for (const id of this.linkIdsByFromKey.get(key) ?? []) ids.add(id);
+    return [...ids]
+      .flatMap((id) => {
+        const link = this.links.get(id);
+        return link === undefined ? [] : [copyLink(link)];
+      })
+      .sort(storeOrder.links);
+  }
+
+  private datasetRecords(datasetId: string): DatasetRecords {
+    let dataset = this.records.get(datasetId);
+    if (dataset === undefined) {
+      dataset = { byId: new Map(), byIdentityKey: new Map() };
+      this.records.set(datasetId, dataset);
+    }
+    return dataset;
+  }
+
+  /** Removes the links of these records except those in `keep`. */
+  private removeLinksOfRecords(datasetId: string, recordIds: readonly string[], keep: ReadonlySet<string>): void {
+    for (const recordId of new Set(recordIds)) {
+      const key = recordKey(datasetId, recordId);
+      for (const id of this.linkIdsByRecord.get(key) ?? []) {
+        if (keep.has(id)) continue;
+        const link = this.links.get(id);
+        this.links.delete(id);
+        if (link !== undefined) removeFrom(this.linkIdsByFromKey, link.fromKey, id);
+        removeFrom(this.linkIdsByRecord, key, id);
+      }
+    }
+  }
+}
+
+/** One dataset's records, and which records carry each identity key. */
+interface DatasetRecords {
+  readonly byId: Map<string, StoredRecord>;
+  readonly byIdentityKey: Map<string, Set<string>>;
+}
+
+/** Removes a record and its identity-key entries; true when it existed. */
+function removeRecord(dataset: DatasetRecords, recordId: string): boolean {
+  const existing = dataset.byId.get(recordId);
+  if (existing === undefined) return false;
+  dataset.byId.delete(recordId);
+  for (const key of existing.identityKeys) removeFrom(dataset.byIdentityKey, key, recordId);
+  return true;
+}
+
+/*
+ * The copies keep only the fields of each type, as a round trip through
+ * MongoStore's documents does: a caller's object may carry more.
+ */
+
+/** A copy of a record, with only the requested top-level record fields when `fields` is given. */
+function copyRecord(stored: StoredRecord, fields: readonly string[] | undefined): StoredRecord {
+  const source = stored.record;
+  const record =
+    fields === undefined
+      ? structuredClone(source)
+      : Object.fromEntries(fields.filter((field) => Object.hasOwn(source, field)).map((field) => [field, structuredClone(source[field])]));
+  return {
+    recordId: stored.recordId,
+    record,
+    identityKeys: [...stored.identityKeys],
+    timestamp: new Date(stored.timestamp.getTime()),
+    ingestedAt: new Date(stored.ingestedAt.getTime()),
+  };
+}
+
+function copyLink(link: IdentityLink): IdentityLink {
+  const { fromKey, toKey, datasetId, recordId, linkedAt } = link;
+  return { fromKey, toKey, datasetId, recordId, linkedAt: new Date(linkedAt.getTime()) };
+}
+
+function copyNamespace(namespace: IdentityNamespace): IdentityNamespace {
+  const { code, type, uniquePerGraph, priority } = namespace;
+  return { code, type, uniquePerGraph, priority };
+}
+
+function copyDataset(dataset: Dataset): Dataset {
+  const { id, name, schemaId, schemaClass, profileEnabled, createdAt } = dataset;
+  return { id, name, schemaId, schemaClass, profileEnabled, createdAt: new Date(createdAt.getTime()) };
+}
+
+function copyMergePolicy(policy: MergePolicy): MergePolicy {
+  const { id, name, isDefault, identityStitching, attributeMerge } = policy;
+  return { id, name, isDefault, identityStitching, attributeMerge: copyAttributeMerge(attributeMerge) };
+}
+
+function copyAttributeMerge(merge: AttributeMerge): AttributeMerge {
+  switch (merge.kind) {
+    case 'timestampOrdered':
+      return { kind: 'timestampOrdered' };
+    case 'datasetPrecedence':
+      return { kind: 'datasetPrecedence', order: [...merge.order] };
+    default: {
+      const unknown: never = merge;
+      throw new StoreError('STORE_FAILURE', `unknown attributeMerge ${JSON.stringify(unknown)}`);
+    }
+  }
+}
+
+/** Dataset ids hold no NUL, so the pair is unambiguous. */
+function recordKey(datasetId: string, recordId: string): string {
+  return `${datasetId}\u0000${recordId}`;
+}
+
+function addTo(index: Map<string, Set<string>>, key: string, value: string): void {
+  const values = index.get(key);
+  if (values === undefined) index.set(key, new Set([value]));
+  else values.add(value);
+}
+
+function removeFrom(index: Map<string, Set<string>>, key: string, value: string): void {
+  const values = index.get(key);
+  if (values === undefined) return;
+  values.delete(value);
+  if (values.size === 0) index.delete(key);
+}

@@ -1,0 +1,81 @@
+import { demoIdentities, generateDemoRecords, seedDemoData } from '../../src/demo';
+import type { StoreCommand } from '../../src/store';
+import { connectTestDb, type TestDb } from '../helpers/db';
+import { createTestGateway, type TestGateway } from '../helpers/testGateway';
+
+const PROFILES = 120;
+
+/**
+ * Batching, proved with the driver's command monitoring: looking up 1, 10 or
+ * 100 profiles sends the same number of commands to the database: one per
+ * level of the identity graph walk, one per profile dataset, and nothing per
+ * profile. A resolver that queries per profile fails this test.
+ */
+describe('profiles of a request are fetched in batches', () => {
+  let db: TestDb;
+  let gateway: TestGateway;
+  const commands: StoreCommand[] = [];
+
+  beforeAll(async () => {
+    db = await connectTestDb('batching');
+    gateway = await createTestGateway(
+      { MONGODB_URI: process.env.MONGODB_URI, MONGODB_DB: db.db.databaseName },
+      { onStoreCommand: (command) => commands.push(command) },
+    );
+    await seedDemoData(gateway.services.ingestion, { profiles: PROFILES });
+  }, 120_000);
+  afterAll(async () => {
+    await gateway.stop();
+    await db.close();
+  });
+
+  const QUERY = `query Lookup($identities: [IdentityInput!]!) {
+    profiles(identities: $identities) { person { name { lastName } } _demo { lifetimeValue } identities { namespace id } }
+  }`;
+
+  async function lookUp(count: number) {
+    const identities = Array.from({ length: count }, (_, index) => ({ namespace: 'Phone', id: demoIdentities(index).phone }));
+    commands.length = 0;
+    const result = await gateway.run(QUERY, { identities });
+    expect(result.errors).toBeUndefined();
+    return { profiles: (result.data as { profiles: { person: { name: { lastName: string } }; _demo: unknown }[] }).profiles, commands: [...commands] };
+  }
+
+  it('sends as many commands for 100 profiles as for 1 and 10', async () => {
+    const one = await lookUp(1);
+    const ten = await lookUp(10);
+    const hundred = await lookUp(100);
+    expect(hundred.profiles).toHaveLength(100);
+    const lastNames = [...generateDemoRecords({ profiles: 100 })]
+      .filter((demo) => demo.datasetId === 'crm' && String(demo.record._id).startsWith('crm-C-'))
+      .map((demo) => (demo.record.person as { name: { lastName: string } }).name.lastName);
+    expect(hundred.profiles.map((profile) => profile.person.name.lastName)).toEqual(lastNames);
+    expect(hundred.profiles.every((profile) => profile._demo !== null)).toBe(true);
+
+    // A getMore continues a query's cursor past the driver's first batch (101 documents): the same query, not another one.
+    const names = (run: { commands: StoreCommand[] }) =>
+      run.commands.filter((command) => command.name !== 'getMore').map((command) => `${command.name} ${command.collection}`);
+    expect(names(ten)).toEqual(names(one));
+    expect(names(hundred)).toEqual(names(one));
+    // Walk: Phone → CRMID → Email (+ one level that finds nothing new); then crm and scores; datasets and merge policies once.
+    const walkLevels = one.commands.filter((command) => command.collection === 'identity_links').length;
+    expect(walkLevels).toBeLessThanOrEqual(4);
+    expect(names(one).length).toBeLessThanOrEqual(walkLevels + 2 + 2);
+    expect(names(one)).toEqual([
+      'find merge_policies',
+      ...Array.from({ length: walkLevels }, () => 'find identity_links'),
+      'find datasets',
+      'find records_crm',
+      'find records_scores',
+    ]);
+  });
+
+  it('reads only the fields the query selects', async () => {
+    const { commands: sent } = await lookUp(3);
+    const finds = sent.filter((command) => command.name === 'find' && String(command.collection).startsWith('records_'));
+    expect(finds.map((command) => command.collection).sort()).toEqual(['records_crm', 'records_scores']);
+    for (const find of finds) {
+      expect(Object.keys(find.document.projection as object).sort()).toEqual(['identityKeys', 'ingestedAt', 'record._demo', 'record.person', 'timestamp']);
+    }
+  });
+});

@@ -1,0 +1,157 @@
+/**
+ * MongoStore on the real test database (FerretDB by default): the shared
+ * ProfileStore contract, plus what only a database has: stored document
+ * shapes, indexes, and an unreachable server.
+ */
+import { createServer } from 'node:net';
+import type { Collection } from 'mongodb';
+import { linkId } from '../../src/identity';
+import { MongoStore, type ProfileStore, StoreUnavailableError } from '../../src/store';
+import { describeProfileStoreContract } from '../contract/profileStoreContract';
+import { connectTestDb, testDbServer, type TestDb } from '../helpers/db';
+
+function testDbUri(): string {
+  const uri = process.env.MONGODB_URI;
+  if (uri === undefined) throw new Error('MONGODB_URI is not set: run this file in the jest integration project');
+  return uri;
+}
+
+/** A MongoStore on a fresh database of the test server; cleanup closes it and drops the database. */
+async function openTestStore(): Promise<{ store: MongoStore; testDb: TestDb; cleanup(): Promise<void> }> {
+  const testDb = await connectTestDb('mongoStore');
+  try {
+    const store = await MongoStore.connect({ uri: testDbUri(), dbName: testDb.db.databaseName, serverSelectionTimeoutMS: 5_000 });
+    return {
+      store,
+      testDb,
+      async cleanup() {
+        try {
+          await store.close();
+        } finally {
+          await testDb.close();
+        }
+      },
+    };
+  } catch (error) {
+    await testDb.close();
+    throw error;
+  }
+}
+
+/** A loopback port that nothing listens on: asked from the OS, then released. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
+
+/** The indexes of a `records_<datasetId>` collection, by name. */
+const RECORD_INDEXES = { _id_: { _id: 1 }, identityKeys_1: { identityKeys: 1 }, 'identityKeys_1_timestamp_-1': { identityKeys: 1, timestamp: -1 } };
+
+/** A collection's indexes as name → key (the servers list them in different orders). */
+async function indexKeys(collection: Collection): Promise<Record<string, unknown>> {
+  return Object.fromEntries((await collection.listIndexes().toArray()).map((index) => [index.name, index.key]));
+}
+
+describeProfileStoreContract(`MongoStore on ${testDbServer()}`, openTestStore);
+
+describe(`MongoStore on ${testDbServer()}`, () => {
+  let opened: Awaited<ReturnType<typeof openTestStore>>;
+  let store: ProfileStore;
+
+  beforeEach(async () => {
+    opened = await openTestStore();
+    store = opened.store;
+    await store.init();
+  });
+
+  afterEach(async () => {
+    await opened?.cleanup();
+  });
+
+  it('describes itself by host and database, without the connection string', () => {
+    const host = new URL(testDbUri()).host;
+    expect(store.description).toBe(`mongodb (${host}/${opened.testDb.db.databaseName})`);
+  });
+
+  it('creates its collections and indexes in init(), and init() again changes nothing', async () => {
+    await store.createDataset({ id: 'crm', name: 'CRM', schemaId: 'profile-crm', schemaClass: 'PROFILE', profileEnabled: true, createdAt: new Date() });
+    await store.init();
+    await store.init();
+    const { db } = opened.testDb;
+    const collections = (await db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name).sort();
+    expect(collections).toEqual(['datasets', 'identity_links', 'identity_namespaces', 'merge_policies', 'records_crm']);
+    expect(await indexKeys(db.collection('identity_links'))).toEqual({ _id_: { _id: 1 }, fromKey_1: { fromKey: 1 }, datasetId_1_recordId_1: { datasetId: 1, recordId: 1 } });
+    expect(await indexKeys(db.collection('records_crm'))).toEqual(RECORD_INDEXES);
+  });
+
+  it('gives an existing dataset back the indexes it lost on the next init()', async () => {
+    await store.createDataset({ id: 'web', name: 'Web', schemaId: 'event-web-commerce', schemaClass: 'EXPERIENCE_EVENT', profileEnabled: true, createdAt: new Date() });
+    const records = opened.testDb.db.collection('records_web');
+    // One by one: mongo-java-server's dropIndexes('*') fails (`index not found with name [fromKey_1]`).
+    for (const name of ['identityKeys_1', 'identityKeys_1_timestamp_-1']) await records.dropIndex(name);
+    expect(await indexKeys(records)).toEqual({ _id_: { _id: 1 } });
+    await store.init();
+    expect(await indexKeys(records)).toEqual(RECORD_INDEXES);
+  });
+
+  it('stores records, links, datasets and merge policies in the documented shapes', async () => {
+    const createdAt = new Date('2026-01-01T00:00:00Z');
+    const timestamp = new Date('2026-01-02T10:00:00Z');
+    const ingestedAt = new Date('2026-01-03T08:00:00Z');
+    await store.createDataset({ id: 'crm', name: 'CRM', schemaId: 'profile-crm', schemaClass: 'PROFILE', profileEnabled: true, createdAt });
+    await store.createMergePolicy({ id: 'crm-first', name: 'CRM first', isDefault: false, identityStitching: 'NONE', attributeMerge: { kind: 'datasetPrecedence', order: ['crm'] } });
+    await store.putRecords('crm', [
+      { recordId: 'r1', record: { _id: 'r1', person: { name: { firstName: 'Ana' } }, _demo: { 'utm.source': 'mail' } }, identityKeys: ['Email:a@x.io'], timestamp, ingestedAt },
+    ]);
+    const link = { fromKey: 'Email:a@x.io', toKey: 'ECID:1', datasetId: 'crm', recordId: 'r1', linkedAt: ingestedAt };
+    await store.replaceLinksOfRecords('crm', ['r1'], [link]);
+
+    const { db } = opened.testDb;
+    expect(await db.collection('records_crm').find().toArray()).toEqual([
+      { _id: 'r1', record: { _id: 'r1', person: { name: { firstName: 'Ana' } }, _demo: { 'utm%2Esource': 'mail' } }, identityKeys: ['Email:a@x.io'], timestamp, ingestedAt },
+    ]);
+    expect(await db.collection('identity_links').find().toArray()).toEqual([{ _id: linkId(link), ...link }]);
+    expect(await db.collection('datasets').find().toArray()).toEqual([
+      { _id: 'crm', name: 'CRM', schemaId: 'profile-crm', schemaClass: 'PROFILE', profileEnabled: true, createdAt },
+    ]);
+    expect(await db.collection('merge_policies').find().toArray()).toEqual([
+      { _id: 'crm-first', name: 'CRM first', isDefault: false, identityStitching: 'NONE', attributeMerge: 'datasetPrecedence', datasetPrecedence: ['crm'] },
+    ]);
+  });
+
+  it('shows exactly one default when concurrent creates left two stored as default: the later one', async () => {
+    const policies = opened.testDb.db.collection('merge_policies');
+    const base = { identityStitching: 'PRIVATE_GRAPH', attributeMerge: 'timestampOrdered', isDefault: true };
+    await policies.insertMany([
+      { _id: 'earlier', name: 'Earlier', ...base, defaultSince: new Date('2026-05-01T10:00:00.000Z') } as never,
+      { _id: 'later', name: 'Later', ...base, defaultSince: new Date('2026-05-01T10:00:00.001Z') } as never,
+    ]);
+    expect((await store.listMergePolicies()).map((p) => [p.id, p.isDefault])).toEqual([['earlier', false], ['later', true]]);
+    expect((await store.getMergePolicy('earlier'))?.isDefault).toBe(false);
+    expect((await store.getMergePolicy('later'))?.isDefault).toBe(true);
+  });
+});
+
+describe('MongoStore without a reachable server', () => {
+  it('fails to connect with StoreUnavailableError within the server selection timeout, without showing credentials', async () => {
+    const port = await closedPort();
+    const started = Date.now();
+    const attempt = MongoStore.connect({ uri: `mongodb://gateway:pa55word@127.0.0.1:${port}/`, dbName: 'nowhere', serverSelectionTimeoutMS: 300 });
+    const error: unknown = await attempt.then(
+      () => undefined,
+      (rejection: unknown) => rejection,
+    );
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(error).toBeInstanceOf(StoreUnavailableError);
+    expect(error).toMatchObject({ code: 'STORE_UNAVAILABLE', name: 'StoreUnavailableError' });
+    const message = (error as Error).message;
+    expect(message).toContain(`the MongoDB store at 127.0.0.1:${port}/nowhere cannot be reached (connect)`);
+    expect(message).not.toContain('pa55word');
+    expect(message).not.toContain('gateway:');
+  });
+
+});

@@ -1,0 +1,4 @@
+import { describeProfileBehaviour } from '../contract/profileBehaviour';
+import { wireServerEnv } from '../helpers/wireServerEnv';
+
+describeProfileBehaviour('MongoDB wire server', wireServerEnv('profiles'));

@@ -1,0 +1,97 @@
+import { ApolloServer } from '@apollo/server';
+import { makeExecutableSchema } from '@graphql-tools/schema';
+import { isObjectType } from 'graphql';
+import { createGatewaySchema, formatGatewayError, type GatewayContext, type GatewayServices } from '../../../src/graphql';
+import { loadXdmProject } from '../../../src/xdm';
+import { createTestGateway, type TestGateway } from '../../helpers/testGateway';
+
+const schema = createGatewaySchema(loadXdmProject().compositions);
+/** Resolvers of these tests never reach the services. */
+const noServices = {} as GatewayServices;
+
+async function run(server: ApolloServer<GatewayContext>, query: string) {
+  const response = await server.executeOperation({ query }, { contextValue: { requestId: 'test', services: noServices, loaders: {} as GatewayContext['loaders'] } });
+  if (response.body.kind !== 'single') throw new Error('expected a single result');
+  return response.body.singleResult;
+}
+
+describe('the gateway schema, executed in process', () => {
+  let gateway: TestGateway;
+  beforeAll(async () => {
+    gateway = await createTestGateway();
+  });
+  afterAll(() => gateway.stop());
+
+  it('answers a capability that is not built yet with a coded NOT_IMPLEMENTED error, not with data', async () => {
+    const result = await gateway.run('{ segments { id } }');
+    expect(result.data).toBeNull();
+    expect(result.errors).toEqual([
+      expect.objectContaining({
+        message: 'Query.segments is not implemented yet',
+        path: ['segments'],
+        extensions: { code: 'NOT_IMPLEMENTED', field: 'Query.segments' },
+      }),
+    ]);
+  });
+
+  it('codes mutations that are not built yet the same way', async () => {
+    const result = await gateway.run('mutation { createSegment(input: { name: "Gold", expression: "loyalty.tier = \\"gold\\"" }) { id } }');
+    expect(result.errors?.map((error) => error.extensions?.code)).toEqual(['NOT_IMPLEMENTED']);
+  });
+
+  it('codes validation errors and shows no stack trace', async () => {
+    const result = await gateway.run('{ profile(identity: { namespace: "Email" }) { nickname } }');
+    expect(result.errors?.map((error) => [error.extensions?.code, error.message])).toEqual([
+      ['GRAPHQL_VALIDATION_FAILED', 'Field "IdentityInput.id" of required type "String!" was not provided.'],
+      ['GRAPHQL_VALIDATION_FAILED', 'Cannot query field "nickname" on type "Profile".'],
+    ]);
+    expect(JSON.stringify(result.errors)).not.toContain('stacktrace');
+  });
+
+  it('reads a field whose GraphQL name differs from its XDM key from that key', () => {
+    const profile = schema.getType('Profile');
+    if (!isObjectType(profile)) throw new Error('Profile is not an object type');
+    const field = profile.getFields().repo_createDate;
+    const value = field?.resolve?.({ 'repo:createDate': '2026-01-02T10:00:00Z' }, {}, { requestId: 'test' }, {} as never);
+    expect(value).toBe('2026-01-02T10:00:00Z');
+  });
+});
+
+describe('formatGatewayError', () => {
+  const throwingSchema = makeExecutableSchema({
+    typeDefs: 'type Query { secret: String }',
+    resolvers: {
+      Query: {
+        secret: () => {
+          throw new Error('connection string mongodb://admin:hunter2@db');
+        },
+      },
+    },
+  });
+
+  it('masks an unknown error as INTERNAL_SERVER_ERROR in production, leaking nothing', async () => {
+    const server = new ApolloServer<GatewayContext>({
+      schema: throwingSchema,
+      formatError: (formatted, error) => formatGatewayError(formatted, error, { includeStackTrace: false }),
+    });
+    await server.start();
+    const result = await run(server, '{ secret }');
+    await server.stop();
+    expect(result.errors).toEqual([{ message: 'Internal server error', locations: [{ line: 1, column: 3 }], path: ['secret'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }]);
+  });
+
+  it('keeps the real message and the stack trace in development', async () => {
+    const server = new ApolloServer<GatewayContext>({
+      schema: throwingSchema,
+      includeStacktraceInErrorResponses: true,
+      formatError: (formatted, error) => formatGatewayError(formatted, error, { includeStackTrace: true }),
+    });
+    await server.start();
+    const result = await run(server, '{ secret }');
+    await server.stop();
+    expect(result.errors?.[0]).toMatchObject({
+      message: 'connection string mongodb://admin:hunter2@db',
+      extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: expect.arrayContaining([expect.stringContaining('Error: connection string')]) },
+    });
+  });
+});

@@ -1,0 +1,57 @@
+import { readConfig } from '../../../src/server';
+
+describe('readConfig', () => {
+  it('defaults to port 4000 on 127.0.0.1 in development, on the embedded store, with documented limits', () => {
+    expect(readConfig({})).toEqual({
+      port: 4000,
+      host: '127.0.0.1',
+      environment: 'development',
+      store: { kind: 'embedded' },
+      ingest: { maxRecordBytes: 1048576, maxIdentitiesPerRecord: 20, batchSize: 500, batchBytes: 16777216, maxRecordsPerCall: 1000, maxBodyBytes: 1073741824 },
+      identity: { maxGraphSize: 50, blockedValuePatterns: [] },
+      demoProfiles: 10000,
+    });
+  });
+
+  it('reads every variable', () => {
+    expect(
+      readConfig({
+        PORT: '8080',
+        HOST: '0.0.0.0',
+        NODE_ENV: 'production',
+        MONGODB_URI: 'mongodb://db:27017',
+        MONGODB_DB: 'profiles',
+        INGEST_MAX_RECORD_BYTES: '2048',
+        INGEST_MAX_IDENTITIES_PER_RECORD: '5',
+        INGEST_BATCH_SIZE: '100',
+        INGEST_BATCH_BYTES: '65536',
+        INGEST_MAX_RECORDS_PER_CALL: '10',
+        INGEST_MAX_BODY_BYTES: '1000000',
+        IDENTITY_GRAPH_MAX_SIZE: '20',
+        IDENTITY_BLOCKED_PATTERNS: '["test-.*", "n/a"]',
+        DEMO_PROFILES: '0',
+      }),
+    ).toEqual({
+      port: 8080,
+      host: '0.0.0.0',
+      environment: 'production',
+      store: { kind: 'mongodb', uri: 'mongodb://db:27017', dbName: 'profiles' },
+      ingest: { maxRecordBytes: 2048, maxIdentitiesPerRecord: 5, batchSize: 100, batchBytes: 65536, maxRecordsPerCall: 10, maxBodyBytes: 1000000 },
+      identity: { maxGraphSize: 20, blockedValuePatterns: ['test-.*', 'n/a'] },
+      demoProfiles: 0,
+    });
+  });
+
+  it('refuses a bad value, naming the variable and what it takes', () => {
+    expect(() => readConfig({ PORT: 'eighty' })).toThrow('PORT must be a whole number from 0 to 65535, got "eighty"');
+    expect(() => readConfig({ PORT: '70000' })).toThrow('PORT must be a whole number from 0 to 65535, got "70000"');
+    expect(() => readConfig({ NODE_ENV: 'prod' })).toThrow('NODE_ENV must be development, production or test, got "prod"');
+    expect(() => readConfig({ MONGODB_URI: 'localhost:27017' })).toThrow('MONGODB_URI must start with mongodb:// or mongodb+srv://');
+    expect(() => readConfig({ MONGODB_URI: 'mongodb://x', MONGODB_DB: 'a.b' })).toThrow(`MONGODB_DB must be 1 to 63 letters, digits, '_' or '-', got "a.b"`);
+    expect(() => readConfig({ IDENTITY_GRAPH_MAX_SIZE: '0' })).toThrow('IDENTITY_GRAPH_MAX_SIZE must be a whole number from 1 to 10000, got "0"');
+    expect(() => readConfig({ IDENTITY_BLOCKED_PATTERNS: 'test-.*' })).toThrow(
+      'IDENTITY_BLOCKED_PATTERNS must be a JSON array of regular expressions, e.g. ["test-.*"], got "test-.*"',
+    );
+    expect(() => readConfig({ IDENTITY_BLOCKED_PATTERNS: '["("]' })).toThrow(/IDENTITY_BLOCKED_PATTERNS: "\(" is not a valid regular expression/);
+  });
+});
