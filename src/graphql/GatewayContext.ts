@@ -2,6 +2,7 @@ import type { IdentityRules } from '../identity';
 import type { IngestionPipeline } from '../ingest';
 import type { ProfileStore } from '../store';
 import type { CompiledComposition } from '../xdm';
+import type { GatewayRole } from './GatewayRole';
 import type { Loaders } from './loaders/createLoaders';
 
 /** What the gateway is built from; one instance per process, shared by every request. */
@@ -23,6 +24,8 @@ export interface GatewayServices {
 export interface GatewayContext {
   /** Correlates the request's log lines and errors. */
   readonly requestId: string;
+  /** The role of the caller's API key (`analyst` when authentication is open). */
+  readonly role: GatewayRole;
   readonly services: GatewayServices;
   readonly loaders: Loaders;
 }

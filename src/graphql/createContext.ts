@@ -1,7 +1,16 @@
 import type { GatewayContext, GatewayServices } from './GatewayContext';
+import type { GatewayRole } from './GatewayRole';
 import { createLoaders } from './loaders/createLoaders';
 
-/** The context of one request: its id, the shared services, and loaders of its own. */
-export function createContext(services: GatewayServices, requestId: string): GatewayContext {
-  return { requestId, services, loaders: createLoaders(services) };
+/** Who a request comes from. */
+export interface RequestIdentity {
+  /** Correlates the request's log lines and errors. */
+  readonly requestId: string;
+  /** @default 'analyst' */
+  readonly role?: GatewayRole;
+}
+
+/** The context of one request: its id and role, the shared services, and loaders of its own. */
+export function createContext(services: GatewayServices, { requestId, role = 'analyst' }: RequestIdentity): GatewayContext {
+  return { requestId, role, services, loaders: createLoaders(services) };
 }

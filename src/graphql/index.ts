@@ -10,5 +10,6 @@ export { GatewayError, type GatewayErrorCode, NotImplementedError } from './Gate
 export type { GatewayContext, GatewayServices } from './GatewayContext';
 export type { XdmRecord } from './models';
 export { printGatewaySchema } from './printGatewaySchema';
-export { createContext } from './createContext';
+export { createContext, type RequestIdentity } from './createContext';
+export { GATEWAY_ROLES, type GatewayRole } from './GatewayRole';
 export { type Loaders } from './loaders/createLoaders';

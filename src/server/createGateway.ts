@@ -65,7 +65,7 @@ export async function createGateway(schema: GraphQLSchema, config: GatewayConfig
     '/graphql',
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => createContext(services, req.get('x-request-id') ?? randomUUID()),
+      context: async ({ req }) => createContext(services, { requestId: req.get('x-request-id') ?? randomUUID() }),
     }),
   );
 

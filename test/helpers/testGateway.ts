@@ -36,7 +36,7 @@ export async function createTestGateway(env: NodeJS.ProcessEnv = {}, options: Se
       requests += 1;
       const response = await server.executeOperation(
         { query, ...(variables === undefined ? {} : { variables }) },
-        { contextValue: createContext(services, `test-${requests}`) },
+        { contextValue: createContext(services, { requestId: `test-${requests}` }) },
       );
       if (response.body.kind !== 'single') throw new Error('expected a single result');
       return response.body.singleResult as OperationResult;

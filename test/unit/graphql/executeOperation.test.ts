@@ -10,7 +10,7 @@ const schema = createGatewaySchema(loadXdmProject().compositions);
 const noServices = {} as GatewayServices;
 
 async function run(server: ApolloServer<GatewayContext>, query: string) {
-  const response = await server.executeOperation({ query }, { contextValue: { requestId: 'test', services: noServices, loaders: {} as GatewayContext['loaders'] } });
+  const response = await server.executeOperation({ query }, { contextValue: { requestId: 'test', role: 'analyst', services: noServices, loaders: {} as GatewayContext['loaders'] } });
   if (response.body.kind !== 'single') throw new Error('expected a single result');
   return response.body.singleResult;
 }
