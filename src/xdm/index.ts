@@ -22,6 +22,7 @@ export { compileComposition, type CompositionDefinition, schemaClassOf } from '.
 export { loadCompositions, parseComposition } from './loadCompositions';
 export { DEFAULT_XDM_FOLDER, loadXdmProject, type XdmProject } from './loadXdmProject';
 export { mergeXdmTypes } from './mergeXdmTypes';
+export { unionOfClass } from './unionOfClass';
 export { resolveSchemaNode } from './resolveSchemaNode';
 export { shortFormKey } from './shortFormKey';
 export { printXdmTypeDefs, XDM_SUPPORT_SDL, type XdmGraphQLOptions, type XdmGraphQLRoot } from './printXdmTypeDefs';
