@@ -24,6 +24,15 @@ export interface PreparedRecord {
 }
 
 const MAX_LISTED_PROBLEMS = 10;
+/**
+ * Deepest nesting of objects and arrays a record may have (the record itself
+ * is level 1). Deeper input would overflow the stack of the recursive steps
+ * that follow (JSON.stringify, Ajv) and stop the whole ingestion instead of
+ * rejecting one record; and MongoDB refuses documents nested more than 100
+ * levels, which the stored form (the record inside its document, inner arrays
+ * wrapped: escapeRecord.ts) can double. XDM records nest far less.
+ */
+const MAX_RECORD_DEPTH = 32;
 
 /**
  * Checks one input record and derives what is stored with it: the guardrails
@@ -35,9 +44,20 @@ export function prepareRecord(input: unknown, index: number, context: RecordCont
   if (input instanceof UnparsableRecord) {
     return { index, recordId: null, path: null, code: 'INVALID_JSON', message: `record ${index} is not JSON: ${input.reason}` };
   }
-  const size = Buffer.byteLength(JSON.stringify(input) ?? '', 'utf8');
   const recordId = isObject(input) && typeof input._id === 'string' ? input._id : null;
   const reject = (code: RecordError['code'], path: string | null, message: string): RecordError => ({ index, recordId, path, code, message });
+  const tooDeep = pathDeeperThan(input, MAX_RECORD_DEPTH);
+  if (tooDeep !== null) {
+    return reject('INVALID_RECORD', tooDeep, `${tooDeep} nests objects or arrays more than ${MAX_RECORD_DEPTH} levels deep; at most ${MAX_RECORD_DEPTH} are accepted (rule: maxDepth)`);
+  }
+  let json: string | undefined;
+  try {
+    json = JSON.stringify(input);
+  } catch (error) {
+    // Only a caller of the pipeline's API can pass such a value (a BigInt); the doors only pass parsed JSON.
+    return reject('INVALID_RECORD', null, `a record must be JSON: ${(error as Error).message} (rule: type)`);
+  }
+  const size = Buffer.byteLength(json ?? '', 'utf8');
 
   if (size > context.maxRecordBytes) {
     return reject('RECORD_TOO_LARGE', null, `the record is ${size} bytes; at most ${context.maxRecordBytes} are accepted (rule: maxRecordBytes)`);
@@ -91,6 +111,25 @@ function timestampOf(record: Record<string, unknown>, context: RecordContext): D
         : undefined;
   const parsed = typeof value === 'string' ? new Date(value) : null;
   return parsed !== null && !Number.isNaN(parsed.getTime()) ? parsed : context.ingestedAt;
+}
+
+/**
+ * The top-level field under which `value` nests deeper than `maxDepth`
+ * levels (`'(record)'` when the record itself is an array), or `null`.
+ * Iterative, so that no depth of input can overflow the stack; it stops at
+ * the limit, so a cyclic value (only possible through the API) is too deep too.
+ */
+function pathDeeperThan(value: unknown, maxDepth: number): string | null {
+  const pending: { value: unknown; depth: number; field: string }[] = [{ value, depth: 1, field: '(record)' }];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    if (next.value === null || typeof next.value !== 'object') continue;
+    if (next.depth > maxDepth) return next.field;
+    const atTop = next.depth === 1 && !Array.isArray(next.value);
+    for (const [key, child] of Object.entries(next.value)) {
+      pending.push({ value: child, depth: next.depth + 1, field: atTop ? key : next.field });
+    }
+  }
+  return null;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
