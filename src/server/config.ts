@@ -10,6 +10,13 @@ export type StoreConfig =
       readonly uri: string;
       /** `MONGODB_DB`. @default 'profile_gateway' */
       readonly dbName: string;
+      /**
+       * `MONGODB_SERVER_SELECTION_TIMEOUT_MS`: how long a request waits for an
+       * unreachable database before it fails with `STORE_UNAVAILABLE` (and
+       * `/readyz` answers 503). Short, so an outage surfaces in seconds
+       * instead of holding every request. @default 5000
+       */
+      readonly serverSelectionTimeoutMS: number;
     };
 
 /** Limits of the ingestion doors, besides the pipeline's own guardrails. */
@@ -64,7 +71,15 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     port: integer(env, 'PORT', 4000, 0, 65535),
     host: text(env.HOST) ?? '127.0.0.1',
     environment: readEnvironment(env.NODE_ENV),
-    store: uri === undefined ? { kind: 'embedded' } : { kind: 'mongodb', uri, dbName: databaseName(text(env.MONGODB_DB) ?? 'profile_gateway') },
+    store:
+      uri === undefined
+        ? { kind: 'embedded' }
+        : {
+            kind: 'mongodb',
+            uri,
+            dbName: databaseName(text(env.MONGODB_DB) ?? 'profile_gateway'),
+            serverSelectionTimeoutMS: integer(env, 'MONGODB_SERVER_SELECTION_TIMEOUT_MS', 5000, 1, 600_000),
+          },
     ingest: {
       maxRecordBytes: integer(env, 'INGEST_MAX_RECORD_BYTES', 1_048_576, 1),
       maxIdentitiesPerRecord: integer(env, 'INGEST_MAX_IDENTITIES_PER_RECORD', 20, 1),

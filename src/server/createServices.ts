@@ -42,7 +42,12 @@ async function openStore(config: GatewayConfig, options: ServicesOptions): Promi
     case 'embedded':
       return new EmbeddedStore();
     case 'mongodb':
-      return MongoStore.connect({ uri: config.store.uri, dbName: config.store.dbName, onCommand: options.onStoreCommand ?? null });
+      return MongoStore.connect({
+        uri: config.store.uri,
+        dbName: config.store.dbName,
+        serverSelectionTimeoutMS: config.store.serverSelectionTimeoutMS,
+        onCommand: options.onStoreCommand ?? null,
+      });
     default: {
       const unreachable: never = config.store;
       throw new Error(`unknown store ${JSON.stringify(unreachable)}`);

@@ -21,6 +21,7 @@ describe('readConfig', () => {
         NODE_ENV: 'production',
         MONGODB_URI: 'mongodb://db:27017',
         MONGODB_DB: 'profiles',
+        MONGODB_SERVER_SELECTION_TIMEOUT_MS: '2500',
         INGEST_MAX_RECORD_BYTES: '2048',
         INGEST_MAX_IDENTITIES_PER_RECORD: '5',
         INGEST_BATCH_SIZE: '100',
@@ -35,7 +36,7 @@ describe('readConfig', () => {
       port: 8080,
       host: '0.0.0.0',
       environment: 'production',
-      store: { kind: 'mongodb', uri: 'mongodb://db:27017', dbName: 'profiles' },
+      store: { kind: 'mongodb', uri: 'mongodb://db:27017', dbName: 'profiles', serverSelectionTimeoutMS: 2500 },
       ingest: { maxRecordBytes: 2048, maxIdentitiesPerRecord: 5, batchSize: 100, batchBytes: 65536, maxRecordsPerCall: 10, maxBodyBytes: 1000000 },
       identity: { maxGraphSize: 20, blockedValuePatterns: ['test-.*', 'n/a'] },
       demoProfiles: 0,
@@ -48,6 +49,9 @@ describe('readConfig', () => {
     expect(() => readConfig({ NODE_ENV: 'prod' })).toThrow('NODE_ENV must be development, production or test, got "prod"');
     expect(() => readConfig({ MONGODB_URI: 'localhost:27017' })).toThrow('MONGODB_URI must start with mongodb:// or mongodb+srv://');
     expect(() => readConfig({ MONGODB_URI: 'mongodb://x', MONGODB_DB: 'a.b' })).toThrow(`MONGODB_DB must be 1 to 63 letters, digits, '_' or '-', got "a.b"`);
+    expect(() => readConfig({ MONGODB_URI: 'mongodb://x', MONGODB_SERVER_SELECTION_TIMEOUT_MS: '5s' })).toThrow(
+      'MONGODB_SERVER_SELECTION_TIMEOUT_MS must be a whole number from 1 to 600000, got "5s"',
+    );
     expect(() => readConfig({ IDENTITY_GRAPH_MAX_SIZE: '0' })).toThrow('IDENTITY_GRAPH_MAX_SIZE must be a whole number from 1 to 10000, got "0"');
     expect(() => readConfig({ IDENTITY_BLOCKED_PATTERNS: 'test-.*' })).toThrow(
       'IDENTITY_BLOCKED_PATTERNS must be a JSON array of regular expressions, e.g. ["test-.*"], got "test-.*"',
