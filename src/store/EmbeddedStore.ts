@@ -1,10 +1,24 @@
 import { type IdentityLink, type IdentityNamespace, linkId } from '../identity';
 import type { AttributeMerge, MergePolicy } from '../merge';
 import { assertDatasetId } from './assertDatasetId';
+import { assertKeyPage } from './assertKeyPage';
 import { assertLinksOfRecords } from './assertLinksOfRecords';
 import { assertStoredRecords } from './assertStoredRecords';
+import { assertValidDate } from './assertValidDate';
 import { compareCodePoints } from './compareCodePoints';
-import type { Dataset, FindEventsOptions, FindRecordsOptions, ProfileStore, StoredRecord } from './ProfileStore';
+import { EmbeddedSegmentStore } from './EmbeddedSegmentStore';
+import type {
+  Dataset,
+  FindEventsOptions,
+  FindRecordsOptions,
+  KeyPage,
+  ProfileStore,
+  SegmentDefinition,
+  SegmentMembershipRecord,
+  StoredComputedAttribute,
+  StoredRecord,
+} from './ProfileStore';
+import { addTo, removeFrom } from './setIndex';
 import { DuplicateError, StoreError } from './StoreError';
 import { storeOrder } from './storeOrder';
 
@@ -18,7 +32,8 @@ import { storeOrder } from './storeOrder';
  * - lists are sorted as MongoStore sorts them, with the same comparators
  *   ({@link storeOrder}; strings by code point, MongoDB's order): namespaces
  *   by priority then code, datasets and merge policies by id, records by
- *   recordId, links by fromKey, toKey, datasetId, recordId;
+ *   recordId, links by fromKey, toKey, datasetId, recordId; segments,
+ *   computed attributes and memberships as EmbeddedSegmentStore.ts says;
  * - a link written again keeps its first `linkedAt` (links are append-only);
  * - writes to a dataset that was never created are accepted, as MongoDB
  *   accepts them (the caller checks that a dataset exists).
@@ -36,6 +51,7 @@ export class EmbeddedStore implements ProfileStore {
   private readonly links = new Map<string, IdentityLink>();
   private readonly linkIdsByFromKey = new Map<string, Set<string>>();
   private readonly linkIdsByRecord = new Map<string, Set<string>>();
+  private readonly segmentStore = new EmbeddedSegmentStore();
 
   async init(): Promise<void> {}
 
@@ -103,6 +119,7 @@ export class EmbeddedStore implements ProfileStore {
 
   async findRecordsByIdentity(datasetId: string, identityKeys: readonly string[], options: FindRecordsOptions = {}): Promise<StoredRecord[]> {
     assertDatasetId(datasetId);
+    const since = options.since === undefined ? undefined : assertValidDate(options.since, 'findRecordsByIdentity: options.since').getTime();
     const dataset = this.records.get(datasetId);
     if (dataset === undefined) return [];
     const recordIds = new Set<string>();
@@ -110,7 +127,8 @@ export class EmbeddedStore implements ProfileStore {
     return [...recordIds]
       .flatMap((recordId) => {
         const stored = dataset.byId.get(recordId);
-        return stored === undefined ? [] : [copyRecord(stored, options.fields)];
+        if (stored === undefined || (since !== undefined && stored.timestamp.getTime() < since)) return [];
+        return [copyRecord(stored, options.fields)];
       })
       .sort(storeOrder.records);
   }
@@ -179,6 +197,54 @@ export class EmbeddedStore implements ProfileStore {
         return link === undefined ? [] : [copyLink(link)];
       })
       .sort(storeOrder.links);
+  }
+
+  async listIdentityKeys(page: KeyPage): Promise<string[]> {
+    const { after, limit } = assertKeyPage(page, 'listIdentityKeys');
+    return [...this.linkIdsByFromKey.keys()]
+      .filter((key) => after === null || compareCodePoints(key, after) > 0)
+      .sort(compareCodePoints)
+      .slice(0, limit);
+  }
+
+  async listSegments(): Promise<SegmentDefinition[]> {
+    return this.segmentStore.listSegments();
+  }
+
+  async getSegment(id: string): Promise<SegmentDefinition | null> {
+    return this.segmentStore.getSegment(id);
+  }
+
+  async createSegment(segment: SegmentDefinition): Promise<void> {
+    await this.segmentStore.createSegment(segment);
+  }
+
+  async listComputedAttributes(): Promise<StoredComputedAttribute[]> {
+    return this.segmentStore.listComputedAttributes();
+  }
+
+  async createComputedAttribute(attribute: StoredComputedAttribute): Promise<void> {
+    await this.segmentStore.createComputedAttribute(attribute);
+  }
+
+  async putMemberships(memberships: readonly SegmentMembershipRecord[]): Promise<void> {
+    await this.segmentStore.putMemberships(memberships);
+  }
+
+  async deleteMemberships(profileKeys: readonly string[]): Promise<number> {
+    return this.segmentStore.deleteMemberships(profileKeys);
+  }
+
+  async findMemberships(identityKeys: readonly string[]): Promise<SegmentMembershipRecord[]> {
+    return this.segmentStore.findMemberships(identityKeys);
+  }
+
+  async countMembers(segmentId: string): Promise<number> {
+    return this.segmentStore.countMembers(segmentId);
+  }
+
+  async listMembers(segmentId: string, page: KeyPage): Promise<SegmentMembershipRecord[]> {
+    return this.segmentStore.listMembers(segmentId, page);
   }
 
   private datasetRecords(datasetId: string): DatasetRecords {
@@ -277,17 +343,4 @@ function copyAttributeMerge(merge: AttributeMerge): AttributeMerge {
 /** Dataset ids hold no NUL, so the pair is unambiguous. */
 function recordKey(datasetId: string, recordId: string): string {
   return `${datasetId}\u0000${recordId}`;
-}
-
-function addTo(index: Map<string, Set<string>>, key: string, value: string): void {
-  const values = index.get(key);
-  if (values === undefined) index.set(key, new Set([value]));
-  else values.add(value);
-}
-
-function removeFrom(index: Map<string, Set<string>>, key: string, value: string): void {
-  const values = index.get(key);
-  if (values === undefined) return;
-  values.delete(value);
-  if (values.size === 0) index.delete(key);
 }

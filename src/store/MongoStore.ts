@@ -1,14 +1,29 @@
-import { type AnyBulkWriteOperation, type Collection, type Db, type Document, type IndexDescription, type MongoClient, MongoServerError } from 'mongodb';
+import { type Collection, type Db, type Document, type IndexDescription, type MongoClient, MongoServerError } from 'mongodb';
 import { type IdentityLink, type IdentityNamespace, linkId } from '../identity';
 import type { MergePolicy } from '../merge';
 import { assertDatasetId } from './assertDatasetId';
 import { assertLinksOfRecords } from './assertLinksOfRecords';
+import { assertKeyPage } from './assertKeyPage';
 import { assertStoredRecords } from './assertStoredRecords';
+import { assertValidDate } from './assertValidDate';
+import { createIndexes } from './createIndexes';
 import { escapeFieldName } from './escapeRecord';
+import { listDistinctFromKeys } from './listDistinctFromKeys';
 import { effectiveDefaultId, fromMergePolicyDocument, type MergePolicyDocument, toMergePolicyDocument } from './mergePolicyDocument';
 import type { MongoStoreOptions } from './MongoStoreOptions';
 import { openMongoClient } from './openMongoClient';
-import type { Dataset, FindEventsOptions, FindRecordsOptions, ProfileStore, StoredRecord } from './ProfileStore';
+import { MongoSegmentStore } from './MongoSegmentStore';
+import type {
+  Dataset,
+  FindEventsOptions,
+  FindRecordsOptions,
+  KeyPage,
+  ProfileStore,
+  SegmentDefinition,
+  SegmentMembershipRecord,
+  StoredComputedAttribute,
+  StoredRecord,
+} from './ProfileStore';
 import { compareCodePoints } from './compareCodePoints';
 import { DuplicateError } from './StoreError';
 import { storeOrder } from './storeOrder';
@@ -33,15 +48,17 @@ import { writeRecordDocuments } from './writeRecordDocuments';
 const RECORD_INDEXES: readonly IndexDescription[] = [{ key: { identityKeys: 1 } }, { key: { identityKeys: 1, timestamp: -1 } }];
 /** The graph walk (`$in` on fromKey) and the replacement of one record's links. */
 const LINK_INDEXES: readonly IndexDescription[] = [{ key: { fromKey: 1 } }, { key: { datasetId: 1, recordId: 1 } }];
-const FIXED_COLLECTIONS = ['datasets', 'merge_policies', 'identity_namespaces', 'identity_links'] as const;
+const FIXED_COLLECTIONS = ['datasets', 'merge_policies', 'identity_namespaces', 'identity_links', ...MongoSegmentStore.collections] as const;
 /** MongoDB's NamespaceExists: another gateway created the collection first. */
 const NAMESPACE_EXISTS = 48;
 
 /**
  * The production store, on MongoDB (or FerretDB) through the official
  * driver. Collections: `datasets`, `merge_policies`, `identity_namespaces`,
- * `identity_links`, and `records_<datasetId>` per dataset (documents in
- * storedDocuments.ts and mergePolicyDocument.ts).
+ * `identity_links`, `records_<datasetId>` per dataset, and for segments
+ * `segments`, `computed_attributes` and `segment_memberships`
+ * (MongoSegmentStore.ts; documents in storedDocuments.ts,
+ * mergePolicyDocument.ts and segmentDocuments.ts).
  *
  * - Writes are idempotent and keyed by natural ids (records: inserted, or
  *   replaced whole when they exist; links: inserted once, a duplicate ignored),
@@ -55,7 +72,10 @@ const NAMESPACE_EXISTS = 48;
  *   every server gives one order and no sort runs in the database (nor hits
  *   its in-memory sort limit): namespaces by priority then code, datasets and
  *   merge policies by id, records by recordId, links by fromKey, toKey,
- *   datasetId, recordId.
+ *   datasetId, recordId. Only pages are sorted and limited in the database,
+ *   on an index (events newest first; a segment's members and the identity
+ *   keys by `$gt` on the key: MongoDB and FerretDB compare strings by code
+ *   point too).
  * - Record field names are escaped on the way in (escapeRecord.ts), so any
  *   JSON record is stored on FerretDB too, which refuses `.` and `$` in names.
  * - Errors are StoreErrors (toStoreError.ts); their messages name the hosts,
@@ -68,6 +88,7 @@ export class MongoStore implements ProfileStore {
   private readonly mergePolicies: Collection<MergePolicyDocument>;
   private readonly namespaces: Collection<NamespaceDocument>;
   private readonly links: Collection<LinkDocument>;
+  private readonly segmentStore: MongoSegmentStore;
 
   private constructor(
     private readonly client: MongoClient,
@@ -80,6 +101,7 @@ export class MongoStore implements ProfileStore {
     this.mergePolicies = db.collection('merge_policies');
     this.namespaces = db.collection('identity_namespaces');
     this.links = db.collection('identity_links');
+    this.segmentStore = new MongoSegmentStore(db, (operation, action) => this.run(operation, action));
   }
 
   /**
@@ -98,6 +120,7 @@ export class MongoStore implements ProfileStore {
       const existing = new Set((await this.db.listCollections({}, { nameOnly: true }).toArray()).map((collection) => collection.name));
       for (const name of FIXED_COLLECTIONS) if (!existing.has(name)) await this.createCollection(name);
       await createIndexes(this.links, LINK_INDEXES);
+      await this.segmentStore.createIndexes();
       // A dataset created while its indexes failed, or by an older version, gets them now.
       for (const { _id } of await this.datasets.find({}, { projection: { _id: 1 } }).toArray()) await this.createRecordIndexes(_id);
     });
@@ -203,12 +226,14 @@ export class MongoStore implements ProfileStore {
   async findRecordsByIdentity(datasetId: string, identityKeys: readonly string[], options: FindRecordsOptions = {}): Promise<StoredRecord[]> {
     const collection = this.records(datasetId);
     if (identityKeys.length === 0) return [];
+    const filter: Document = { identityKeys: { $in: [...identityKeys] } };
+    if (options.since !== undefined) filter.timestamp = { $gte: assertValidDate(options.since, 'findRecordsByIdentity: options.since') };
     const projection =
       options.fields === undefined
         ? undefined
         : { identityKeys: 1, timestamp: 1, ingestedAt: 1, ...Object.fromEntries(options.fields.map((field) => [`record.${escapeFieldName(field)}`, 1])) };
     const documents = await this.run('findRecordsByIdentity', () =>
-      collection.find({ identityKeys: { $in: [...identityKeys] } }, projection === undefined ? {} : { projection }).toArray(),
+      collection.find(filter, projection === undefined ? {} : { projection }).toArray(),
     );
     return documents.map(fromRecordDocument).sort(storeOrder.records);
   }
@@ -283,6 +308,53 @@ export class MongoStore implements ProfileStore {
     return documents.map(fromLinkDocument).sort(storeOrder.links);
   }
 
+  /** Paged in the database: see listDistinctFromKeys.ts for why a sorted, limited find and not `distinct`. */
+  async listIdentityKeys(page: KeyPage): Promise<string[]> {
+    assertKeyPage(page, 'listIdentityKeys');
+    if (page.limit === 0) return [];
+    return this.run('listIdentityKeys', () => listDistinctFromKeys(this.links, page));
+  }
+
+  async listSegments(): Promise<SegmentDefinition[]> {
+    return this.segmentStore.listSegments();
+  }
+
+  async getSegment(id: string): Promise<SegmentDefinition | null> {
+    return this.segmentStore.getSegment(id);
+  }
+
+  async createSegment(segment: SegmentDefinition): Promise<void> {
+    await this.segmentStore.createSegment(segment);
+  }
+
+  async listComputedAttributes(): Promise<StoredComputedAttribute[]> {
+    return this.segmentStore.listComputedAttributes();
+  }
+
+  async createComputedAttribute(attribute: StoredComputedAttribute): Promise<void> {
+    await this.segmentStore.createComputedAttribute(attribute);
+  }
+
+  async putMemberships(memberships: readonly SegmentMembershipRecord[]): Promise<void> {
+    await this.segmentStore.putMemberships(memberships);
+  }
+
+  async deleteMemberships(profileKeys: readonly string[]): Promise<number> {
+    return this.segmentStore.deleteMemberships(profileKeys);
+  }
+
+  async findMemberships(identityKeys: readonly string[]): Promise<SegmentMembershipRecord[]> {
+    return this.segmentStore.findMemberships(identityKeys);
+  }
+
+  async countMembers(segmentId: string): Promise<number> {
+    return this.segmentStore.countMembers(segmentId);
+  }
+
+  async listMembers(segmentId: string, page: KeyPage): Promise<SegmentMembershipRecord[]> {
+    return this.segmentStore.listMembers(segmentId, page);
+  }
+
   /** The collection of a dataset's records; throws for an invalid dataset id before any I/O. */
   private records(datasetId: string): Collection<RecordDocument> {
     return this.db.collection(`records_${assertDatasetId(datasetId)}`);
@@ -308,14 +380,4 @@ export class MongoStore implements ProfileStore {
       throw toStoreError(error, operation, this.where);
     }
   }
-}
-
-/**
- * One `createIndexes` command per index: FerretDB v1.24.2 panics and drops
- * the connection (`runtime error: slice bounds out of range [:2:1]`) when one
- * command names two or more indexes that all exist already, i.e. on every
- * start after the first. One index per command is idempotent on both servers.
- */
-async function createIndexes<T extends Document>(collection: Collection<T>, specs: readonly IndexDescription[]): Promise<void> {
-  for (const spec of specs) await collection.createIndexes([spec]);
 }

@@ -1,5 +1,6 @@
 import type { IdentityLink, IdentityNamespace } from '../identity';
 import type { MergePolicy } from '../merge';
+import type { ComputedAttributeDefinition } from '../pql';
 
 /** The class of a dataset's schema. */
 export type SchemaClass = 'PROFILE' | 'EXPERIENCE_EVENT';
@@ -42,6 +43,11 @@ export interface FindRecordsOptions {
    * @default every field
    */
   readonly fields?: readonly string[];
+  /**
+   * Only records whose `timestamp` is at or after this instant.
+   * @default no bound
+   */
+  readonly since?: Date;
 }
 
 /** Which events of a profile to read, newest first. */
@@ -59,6 +65,51 @@ export interface FindEventsOptions {
    */
   readonly after?: { readonly timestamp: Date; readonly recordId: string | null };
   /** At most this many. */
+  readonly limit: number;
+}
+
+/** When a segment is evaluated: on every ingestion that touches a profile, or only by batch runs. */
+export type SegmentEvaluation = 'STREAMING' | 'BATCH';
+
+/** A segment as defined through the API (`createSegment`). */
+export interface SegmentDefinition {
+  /** 1 to 64 letters, digits, `_`, `-` or `.`; validated by the caller. */
+  readonly id: string;
+  readonly name: string;
+  /** PQL source. */
+  readonly expression: string;
+  readonly evaluation: SegmentEvaluation;
+  readonly createdAt: Date;
+}
+
+/** Whether a profile is in a segment (`REALIZED`) or has left it (`EXITED`). */
+export type MembershipStatus = 'REALIZED' | 'EXITED';
+
+/**
+ * A profile's membership of one segment. A profile is an identity graph,
+ * named by its canonical key (the graph's smallest identity key in
+ * code-point order).
+ */
+export interface SegmentMembershipRecord {
+  readonly segmentId: string;
+  readonly profileKey: string;
+  /** Every identity key of the graph when it was last evaluated. */
+  readonly identityKeys: readonly string[];
+  readonly status: MembershipStatus;
+  /** When the profile last qualified (REALIZED) or exited (EXITED). */
+  readonly lastQualificationTime: Date;
+  /** When it was last evaluated. */
+  readonly evaluatedAt: Date;
+}
+
+/** A computed attribute's definition as stored, with when it was created. */
+export interface StoredComputedAttribute extends ComputedAttributeDefinition {
+  readonly createdAt: Date;
+}
+
+/** A page of a key-ordered list: the entries with a key greater than `after` (all when `null`), at most `limit`. */
+export interface KeyPage {
+  readonly after: string | null;
   readonly limit: number;
 }
 
@@ -132,4 +183,44 @@ export interface ProfileStore {
   addLinks(links: readonly IdentityLink[]): Promise<void>;
   /** Every link whose `fromKey` is one of `keys` (one query), by fromKey, toKey, datasetId, recordId. */
   findLinksFrom(keys: readonly string[]): Promise<IdentityLink[]>;
+  /**
+   * Distinct identity keys known to the identity graph (every `fromKey`
+   * among the links; a record with one identity links it to itself) greater
+   * than `after` (all when null), ascending in code-point order, at most
+   * `limit`. Batch evaluation pages through the key space with it.
+   */
+  listIdentityKeys(page: KeyPage): Promise<string[]>;
+
+  /** Segments, by id. */
+  listSegments(): Promise<SegmentDefinition[]>;
+  getSegment(id: string): Promise<SegmentDefinition | null>;
+  /** Throws `DuplicateError` (kind `segment`) when the id exists. */
+  createSegment(segment: SegmentDefinition): Promise<void>;
+
+  /** Computed attributes, by name. */
+  listComputedAttributes(): Promise<StoredComputedAttribute[]>;
+  /** Throws `DuplicateError` (kind `computed attribute`) when the name exists. */
+  createComputedAttribute(attribute: StoredComputedAttribute): Promise<void>;
+
+  /**
+   * Inserts or replaces memberships by (segmentId, profileKey); idempotent;
+   * one bulk round trip per call. Of two memberships with one
+   * (segmentId, profileKey) in a call, the last one wins.
+   */
+  putMemberships(memberships: readonly SegmentMembershipRecord[]): Promise<void>;
+  /** Removes every membership (of any segment) of these profile keys; resolves with how many were removed. */
+  deleteMemberships(profileKeys: readonly string[]): Promise<number>;
+  /**
+   * Memberships (any segment, any status) whose identityKeys include any of
+   * these keys: one query on a multikey index; by segmentId, then profileKey.
+   */
+  findMemberships(identityKeys: readonly string[]): Promise<SegmentMembershipRecord[]>;
+  /** How many profiles are REALIZED in the segment. */
+  countMembers(segmentId: string): Promise<number>;
+  /**
+   * REALIZED memberships of a segment with profileKey > after (all when
+   * null), by profileKey ascending in code-point order, at most limit: cursor
+   * pages.
+   */
+  listMembers(segmentId: string, page: KeyPage): Promise<SegmentMembershipRecord[]>;
 }

@@ -1,6 +1,21 @@
 /** Storage: the narrow store interface, its errors, and its two implementations. */
-export type { Dataset, FindEventsOptions, FindRecordsOptions, ProfileStore, SchemaClass, StoredRecord, XdmRecordData } from './ProfileStore';
+export type {
+  Dataset,
+  FindEventsOptions,
+  FindRecordsOptions,
+  KeyPage,
+  MembershipStatus,
+  ProfileStore,
+  SchemaClass,
+  SegmentDefinition,
+  SegmentEvaluation,
+  SegmentMembershipRecord,
+  StoredComputedAttribute,
+  StoredRecord,
+  XdmRecordData,
+} from './ProfileStore';
 export { DuplicateError, StoreError, type StoreErrorCode, StoreUnavailableError } from './StoreError';
 export { EmbeddedStore } from './EmbeddedStore';
 export { MongoStore } from './MongoStore';
-export type { MongoStoreOptions, StoreCommand } from './MongoStoreOptions';
+export type { MongoStoreOptions, StoreCommand, StoreCommandFinished } from './MongoStoreOptions';
+export { compareCodePoints } from './compareCodePoints';

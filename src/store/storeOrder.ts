@@ -1,5 +1,6 @@
 import type { IdentityLink, IdentityNamespace } from '../identity';
 import { compareCodePoints } from './compareCodePoints';
+import type { SegmentMembershipRecord } from './ProfileStore';
 
 /**
  * The order of every list the store returns, as comparators. Both stores
@@ -12,9 +13,17 @@ export const storeOrder = {
   namespaces(a: IdentityNamespace, b: IdentityNamespace): number {
     return a.priority - b.priority || compareCodePoints(a.code, b.code);
   },
-  /** Datasets, merge policies: by id. */
+  /** Datasets, merge policies, segments: by id. */
   byId(a: { readonly id: string }, b: { readonly id: string }): number {
     return compareCodePoints(a.id, b.id);
+  },
+  /** Computed attributes: by name. */
+  byName(a: { readonly name: string }, b: { readonly name: string }): number {
+    return compareCodePoints(a.name, b.name);
+  },
+  /** Memberships: by segmentId, then profileKey. */
+  memberships(a: SegmentMembershipRecord, b: SegmentMembershipRecord): number {
+    return compareCodePoints(a.segmentId, b.segmentId) || compareCodePoints(a.profileKey, b.profileKey);
   },
   records(a: { readonly recordId: string }, b: { readonly recordId: string }): number {
     return compareCodePoints(a.recordId, b.recordId);
