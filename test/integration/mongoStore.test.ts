@@ -8,6 +8,7 @@ import type { Collection } from 'mongodb';
 import { linkId } from '../../src/identity';
 import { MongoStore, type ProfileStore, StoreUnavailableError } from '../../src/store';
 import { describeProfileStoreContract } from '../contract/profileStoreContract';
+import { describeSegmentStoreContract } from '../contract/segmentStoreContract';
 import { connectTestDb, testDbServer, type TestDb } from '../helpers/db';
 
 function testDbUri(): string {
@@ -57,6 +58,7 @@ async function indexKeys(collection: Collection): Promise<Record<string, unknown
 }
 
 describeProfileStoreContract(`MongoStore on ${testDbServer()}`, openTestStore);
+describeSegmentStoreContract(`MongoStore on ${testDbServer()}`, openTestStore);
 
 describe(`MongoStore on ${testDbServer()}`, () => {
   let opened: Awaited<ReturnType<typeof openTestStore>>;
@@ -83,9 +85,24 @@ describe(`MongoStore on ${testDbServer()}`, () => {
     await store.init();
     const { db } = opened.testDb;
     const collections = (await db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name).sort();
-    expect(collections).toEqual(['datasets', 'identity_links', 'identity_namespaces', 'merge_policies', 'records_crm']);
+    expect(collections).toEqual([
+      'computed_attributes',
+      'datasets',
+      'identity_links',
+      'identity_namespaces',
+      'merge_policies',
+      'records_crm',
+      'segment_memberships',
+      'segments',
+    ]);
     expect(await indexKeys(db.collection('identity_links'))).toEqual({ _id_: { _id: 1 }, fromKey_1: { fromKey: 1 }, datasetId_1_recordId_1: { datasetId: 1, recordId: 1 } });
     expect(await indexKeys(db.collection('records_crm'))).toEqual(RECORD_INDEXES);
+    expect(await indexKeys(db.collection('segment_memberships'))).toEqual({
+      _id_: { _id: 1 },
+      identityKeys_1: { identityKeys: 1 },
+      segmentId_1_status_1_profileKey_1: { segmentId: 1, status: 1, profileKey: 1 },
+      profileKey_1: { profileKey: 1 },
+    });
   });
 
   it('gives an existing dataset back the indexes it lost on the next init()', async () => {
@@ -121,6 +138,53 @@ describe(`MongoStore on ${testDbServer()}`, () => {
     expect(await db.collection('merge_policies').find().toArray()).toEqual([
       { _id: 'crm-first', name: 'CRM first', isDefault: false, identityStitching: 'NONE', attributeMerge: 'datasetPrecedence', datasetPrecedence: ['crm'] },
     ]);
+  });
+
+  it('stores segments, computed attributes and memberships in the documented shapes, dates as BSON dates', async () => {
+    const createdAt = new Date('2026-01-01T00:00:00Z');
+    const lastQualificationTime = new Date('2026-01-02T10:00:00Z');
+    const evaluatedAt = new Date('2026-01-03T08:00:00Z');
+    await store.createSegment({ id: 'gold.tier', name: 'Gold', expression: 'loyalty.tier = "gold"', evaluation: 'BATCH', createdAt });
+    await store.createComputedAttribute({ name: 'purchases', description: null, function: 'COUNT', field: null, filter: null, lookbackDays: 30, createdAt });
+    const identityKeys = ['Email:a.b$c@x.io', 'ECID:1'];
+    await store.putMemberships([{ segmentId: 'gold.tier', profileKey: 'ECID:1', identityKeys, status: 'REALIZED', lastQualificationTime, evaluatedAt }]);
+
+    const { db } = opened.testDb;
+    expect(await db.collection('segments').find().toArray()).toEqual([
+      { _id: 'gold.tier', name: 'Gold', expression: 'loyalty.tier = "gold"', evaluation: 'BATCH', createdAt },
+    ]);
+    expect(await db.collection('computed_attributes').find().toArray()).toEqual([
+      { _id: 'purchases', description: null, function: 'COUNT', field: null, filter: null, lookbackDays: 30, createdAt },
+    ]);
+    expect(await db.collection('segment_memberships').find().toArray()).toEqual([
+      { _id: 'gold.tier\u0000ECID:1', segmentId: 'gold.tier', profileKey: 'ECID:1', identityKeys, status: 'REALIZED', lastQualificationTime, evaluatedAt },
+    ]);
+  });
+
+  it('writes a batch of memberships in one bulk round trip, and the same batch again changes nothing', async () => {
+    const commands: string[] = [];
+    const counted = await MongoStore.connect({
+      uri: testDbUri(),
+      dbName: opened.testDb.db.databaseName,
+      serverSelectionTimeoutMS: 5_000,
+      onCommand: (command) => commands.push(`${command.name} ${command.collection ?? ''}`),
+    });
+    const at = new Date('2026-01-02T10:00:00Z');
+    const batch = Array.from({ length: 50 }, (_, index) => {
+      const key = `ECID:${String(index).padStart(2, '0')}`;
+      return { segmentId: 'gold', profileKey: key, identityKeys: [key], status: 'REALIZED' as const, lastQualificationTime: at, evaluatedAt: at };
+    });
+    let sent: string[];
+    try {
+      await counted.putMemberships(batch);
+      await counted.putMemberships(batch);
+      sent = [...commands];
+    } finally {
+      await counted.close();
+    }
+    expect(sent).toEqual(['update segment_memberships', 'update segment_memberships']);
+    expect(await store.countMembers('gold')).toBe(50);
+    expect(await opened.testDb.db.collection('segment_memberships').countDocuments()).toBe(50);
   });
 
   it('shows exactly one default when concurrent creates left two stored as default: the later one', async () => {

@@ -1,7 +1,9 @@
 import { EmbeddedStore } from '../../../src/store';
 import { describeProfileStoreContract } from '../../contract/profileStoreContract';
+import { describeSegmentStoreContract } from '../../contract/segmentStoreContract';
 
 describeProfileStoreContract('EmbeddedStore', async () => ({ store: new EmbeddedStore(), cleanup: async () => {} }));
+describeSegmentStoreContract('EmbeddedStore', async () => ({ store: new EmbeddedStore(), cleanup: async () => {} }));
 
 describe('EmbeddedStore', () => {
   it('says that its data is lost when the process stops', () => {
