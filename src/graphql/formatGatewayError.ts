@@ -1,5 +1,6 @@
 import { type GraphQLFormattedError, GraphQLError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
+import { GatewayError } from './GatewayError';
 import { toGatewayError } from './toGatewayError';
 
 export interface FormatGatewayErrorOptions {
@@ -26,6 +27,10 @@ export function formatGatewayError(
   if (mapped !== null && !(original instanceof GraphQLError)) {
     return withoutStack({ ...formatted, message: mapped.message, extensions: { ...formatted.extensions, ...mapped.extensions } }, options);
   }
+  // Apollo recodes every validation-rule error GRAPHQL_VALIDATION_FAILED; a gateway rule's own code (a limit) is the more useful one.
+  if (original instanceof GraphQLError && original.originalError instanceof GatewayError && original.originalError !== original) {
+    return withoutStack({ ...formatted, extensions: { ...formatted.extensions, code: original.originalError.code } }, options);
+  }
   const coded = original instanceof GraphQLError && typeof original.extensions.code === 'string';
   const apolloCoded = typeof formatted.extensions?.code === 'string' && formatted.extensions.code !== 'INTERNAL_SERVER_ERROR';
   if (coded || apolloCoded) return withoutStack(formatted, options);
@@ -37,6 +42,17 @@ export function formatGatewayError(
     ...(formatted.path === undefined ? {} : { path: formatted.path }),
     extensions: { code: 'INTERNAL_SERVER_ERROR' },
   };
+}
+
+/**
+ * Whether {@link formatGatewayError} masks `error` as `INTERNAL_SERVER_ERROR`:
+ * it carries no code and no inner layer's error explains it. Such an error
+ * must be logged (with the request id): the client learns nothing of it.
+ */
+export function isInternalError(error: unknown): boolean {
+  const original = unwrapResolverError(error);
+  if (toGatewayError(original) !== null) return false;
+  return !(original instanceof GraphQLError && typeof original.extensions.code === 'string' && original.extensions.code !== 'INTERNAL_SERVER_ERROR');
 }
 
 function withoutStack(formatted: GraphQLFormattedError, options: FormatGatewayErrorOptions): GraphQLFormattedError {

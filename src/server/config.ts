@@ -1,5 +1,10 @@
 import type { IdentityRulesOptions } from '../identity';
 import type { IngestionOptions } from '../ingest';
+import { readFileSync } from 'node:fs';
+import type { AccessConfig } from './auth/AccessConfig';
+import { type ApiKey, parseApiKeys } from './auth/ApiKey';
+import type { GraphQLLimits } from './limits/GraphQLLimits';
+import { EMPTY_MANIFEST, parsePersistedQueryManifest, type PersistedQueryManifest } from './persistedQueries/PersistedQueryManifest';
 
 /** Where the data lives: MongoDB when `MONGODB_URI` is set, else the embedded in-memory store. */
 export type StoreConfig =
@@ -54,6 +59,16 @@ export interface GatewayConfig {
    * @default 10000
    */
   readonly demoProfiles: number;
+  /**
+   * `AUTH_MODE` (`open` | `apiKey`; default `open` when `NODE_ENV` is
+   * `development`, else `apiKey`) and the keys of `API_KEYS` (JSON) or
+   * `API_KEYS_FILE` (a JSON file): `[{ "key", "role", "name" }]`.
+   */
+  readonly access: AccessConfig;
+  /** `PERSISTED_QUERIES_FILE`: the trusted documents (both manifest forms), checked at start-up. @default none */
+  readonly persistedQueries: PersistedQueryManifest;
+  /** `GRAPHQL_MAX_*`, `REQUEST_TIMEOUT_MS`: what one GraphQL request may ask for. */
+  readonly limits: GraphQLLimits;
 }
 
 /** A configuration value that is present but wrong; the message names the variable and what it takes. */
@@ -93,6 +108,18 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
       blockedValuePatterns: patterns(env.IDENTITY_BLOCKED_PATTERNS),
     },
     demoProfiles: integer(env, 'DEMO_PROFILES', 10_000, 0, 10_000_000),
+    access: readAccess(env, readEnvironment(env.NODE_ENV)),
+    persistedQueries: readManifest(text(env.PERSISTED_QUERIES_FILE)),
+    limits: {
+      maxDepth: integer(env, 'GRAPHQL_MAX_DEPTH', 12, 1, 1000),
+      maxCost: integer(env, 'GRAPHQL_MAX_COST', 20_000, 1),
+      maxAliases: integer(env, 'GRAPHQL_MAX_ALIASES', 30, 0, 10_000),
+      maxDirectives: integer(env, 'GRAPHQL_MAX_DIRECTIVES', 50, 0, 10_000),
+      maxTokens: integer(env, 'GRAPHQL_MAX_TOKENS', 5000, 1),
+      maxProfilesPerQuery: integer(env, 'GRAPHQL_MAX_PROFILES_PER_QUERY', 100, 1, 100_000),
+      requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 30_000, 1, 3_600_000),
+      maxBodyBytes: integer(env, 'GRAPHQL_MAX_BODY_BYTES', 1_048_576, 1),
+    },
   };
 }
 
@@ -144,4 +171,39 @@ function patterns(value: string | undefined): string[] {
     }
   }
   return parsed as string[];
+}
+
+function readAccess(env: NodeJS.ProcessEnv, environment: GatewayConfig['environment']): AccessConfig {
+  const mode = text(env.AUTH_MODE) ?? (environment === 'development' ? 'open' : 'apiKey');
+  if (mode !== 'open' && mode !== 'apiKey') throw new ConfigError(`AUTH_MODE must be open or apiKey, got ${JSON.stringify(env.AUTH_MODE)}`);
+  const inline = text(env.API_KEYS);
+  const file = text(env.API_KEYS_FILE);
+  if (inline !== undefined && file !== undefined) throw new ConfigError('set API_KEYS or API_KEYS_FILE, not both');
+  let keys: readonly ApiKey[] = [];
+  if (inline !== undefined) {
+    const parsed = parseApiKeys(inline);
+    if (!parsed.ok) throw new ConfigError(`API_KEYS ${parsed.problem}`);
+    keys = parsed.keys;
+  } else if (file !== undefined) {
+    const parsed = parseApiKeys(readConfigFile('API_KEYS_FILE', file));
+    if (!parsed.ok) throw new ConfigError(`API_KEYS_FILE ${file}: ${parsed.problem}`);
+    keys = parsed.keys;
+  }
+  // Keys are read and checked in open mode too, so switching modes cannot reveal a bad file late.
+  return mode === 'open' ? { mode } : { mode, keys };
+}
+
+function readManifest(file: string | undefined): PersistedQueryManifest {
+  if (file === undefined) return EMPTY_MANIFEST;
+  const parsed = parsePersistedQueryManifest(readConfigFile('PERSISTED_QUERIES_FILE', file));
+  if (!parsed.ok) throw new ConfigError(`PERSISTED_QUERIES_FILE ${file}: ${parsed.problem}`);
+  return { source: file, documents: parsed.documents };
+}
+
+function readConfigFile(variable: string, file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new ConfigError(`${variable} ${file} cannot be read: ${(error as Error).message}`);
+  }
 }

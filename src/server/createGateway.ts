@@ -3,12 +3,23 @@ import { createServer, type Server } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type Express } from 'express';
+import express, { type Express, type Request } from 'express';
 import type { GraphQLSchema } from 'graphql';
-import { createContext, formatGatewayError, type GatewayContext, type GatewayServices } from '../graphql';
-import type { GatewayConfig } from './config';
+import { createContext, formatGatewayError, GatewayError, type GatewayContext, type GatewayServices } from '../graphql';
+import { answerInternalError } from './answerInternalError';
+import { accessPolicyPlugin } from './auth/accessPolicyPlugin';
+import { authenticate, callerOf } from './auth/authenticate';
+import { requireRole } from './auth/requireRole';
+import { ConfigError, type GatewayConfig } from './config';
 import { createIngestRouter } from './createIngestRouter';
 import { graphiqlLandingPage } from './graphiqlLandingPage';
+import { type InternalErrorHandler, internalErrorLogPlugin } from './internalErrorLogPlugin';
+import { abandonAfterTimeoutPlugin } from './limits/abandonAfterTimeoutPlugin';
+import { armorProtection } from './limits/armorProtection';
+import { graphqlBodyErrors } from './limits/graphqlBodyErrors';
+import { maxProfilesPlugin } from './limits/maxProfilesPlugin';
+import { ignoreAfterTimeout, requestTimeout } from './limits/requestTimeout';
+import { trustedDocuments } from './persistedQueries/trustedDocuments';
 
 export interface Gateway {
   readonly app: Express;
@@ -21,22 +32,50 @@ export interface Gateway {
   stop(): Promise<void>;
 }
 
+/** What {@link createGateway} takes besides the configuration. */
+export interface GatewayOptions {
+  /**
+   * The one place internal errors go (those clients see masked as
+   * `INTERNAL_SERVER_ERROR`), with the id of the request they broke.
+   * @default console.error
+   */
+  readonly onInternalError?: InternalErrorHandler;
+  /** Where start-up warnings go (`AUTH_MODE=open`, partner keys without a manifest). @default console.warn */
+  readonly warn?: (line: string) => void;
+}
+
 /**
  * The HTTP face of the gateway: `POST /graphql`, `GET /graphql` from a
  * browser (GraphiQL, offline: Apollo's own landing page would load assets
  * from a CDN), `POST /ingest/:datasetId` (streamed NDJSON or JSON array),
  * `GET /healthz` (the process is up), `GET /readyz` (the store answers).
  */
-export async function createGateway(schema: GraphQLSchema, config: GatewayConfig, services: GatewayServices): Promise<Gateway> {
+export async function createGateway(schema: GraphQLSchema, config: GatewayConfig, services: GatewayServices, options: GatewayOptions = {}): Promise<Gateway> {
+  const onInternalError = options.onInternalError ?? ((error: unknown, requestId: string) => console.error(`request ${requestId}: internal error`, error));
+  const warn = options.warn ?? console.warn;
+  checkAccess(config, warn);
   const app = express();
   const httpServer = createServer(app);
+  const armor = armorProtection(config.limits, { blockFieldSuggestions: config.environment === 'production' });
   const apollo = new ApolloServer<GatewayContext>({
     schema,
+    // Allowed here, refused per role by accessPolicyPlugin.
     introspection: true,
     includeStacktraceInErrorResponses: config.environment !== 'production',
     formatError: (formatted, error) =>
       formatGatewayError(formatted, error, { includeStackTrace: config.environment !== 'production' }),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), graphiqlLandingPage()],
+    // APQ's cache: Apollo's bounded in-memory LRU (about 30 MiB), so registered queries cannot grow memory without end.
+    cache: 'bounded',
+    validationRules: armor.validationRules,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      graphiqlLandingPage(),
+      ...armor.plugins,
+      accessPolicyPlugin({ introspectionForAllRoles: config.environment === 'development' }),
+      maxProfilesPlugin(config.limits.maxProfilesPerQuery),
+      abandonAfterTimeoutPlugin(config.limits.requestTimeoutMs),
+      internalErrorLogPlugin(onInternalError),
+    ],
   });
   await apollo.start();
 
@@ -53,6 +92,8 @@ export async function createGateway(schema: GraphQLSchema, config: GatewayConfig
       response.status(503).json({ status: 'unavailable', errors: [{ message: 'the profile store does not answer', extensions: { code: 'STORE_UNAVAILABLE' } }] });
     }
   });
+  // Writes are for analysts: refused before a byte of the body is read.
+  app.use('/ingest', authenticate(config.access), requireRole(['analyst'], 'POST /ingest/:datasetId'));
   // Before any body parser: the ingest route streams its body itself.
   app.use(
     createIngestRouter({
@@ -63,11 +104,27 @@ export async function createGateway(schema: GraphQLSchema, config: GatewayConfig
   );
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    requestTimeout(config.limits.requestTimeoutMs),
+    // Before the body is read: a caller without a key costs no parsing.
+    authenticate(config.access, { anonymousAllowed: isIdePageRequest }),
+    express.json({ limit: config.limits.maxBodyBytes }),
+    trustedDocuments(config.persistedQueries),
     expressMiddleware(apollo, {
-      context: async ({ req }) => createContext(services, { requestId: req.get('x-request-id') ?? randomUUID() }),
+      context: async ({ req, res }) => {
+        const caller = callerOf(res);
+        // Only the IDE page passes authentication without a caller; anything else it let through runs for nobody.
+        if (caller === undefined) {
+          throw new GatewayError('UNAUTHENTICATED', 'an API key is required: send "Authorization: Bearer <api key>" or "x-api-key: <api key>"', {
+            extensions: { http: { status: 401 } },
+          });
+        }
+        return createContext(services, { requestId: req.get('x-request-id') ?? randomUUID(), role: caller.role });
+      },
     }),
+    graphqlBodyErrors(config.limits.maxBodyBytes),
+    ignoreAfterTimeout(),
   );
+  app.use(answerInternalError(onInternalError));
 
   return {
     app,
@@ -88,4 +145,30 @@ export async function createGateway(schema: GraphQLSchema, config: GatewayConfig
       await services.store.close();
     },
   };
+}
+
+/** A browser opening the IDE: `GET /graphql` preferring HTML (the page holds no data; its queries need a key). */
+function isIdePageRequest(request: Request): boolean {
+  return request.method === 'GET' && request.accepts(['application/json', 'text/html']) === 'text/html';
+}
+
+/** Refuses to serve with API keys but none configured; warns loudly of open access, and of partners with no manifest. */
+function checkAccess(config: GatewayConfig, warn: (line: string) => void): void {
+  const { access } = config;
+  if (access.mode === 'open') {
+    warn(
+      'WARNING: AUTH_MODE=open: every request is served as role analyst, with no API key. ' +
+        'Use it only for local development; set AUTH_MODE=apiKey and API_KEYS or API_KEYS_FILE anywhere else.',
+    );
+    return;
+  }
+  if (access.keys.length === 0) {
+    throw new ConfigError(
+      `AUTH_MODE is apiKey (the default when NODE_ENV is not development; NODE_ENV is ${config.environment}) but no API keys are configured: ` +
+        'set API_KEYS to a JSON array of { "key", "role", "name" } or API_KEYS_FILE to a file of one, or AUTH_MODE=open for local development',
+    );
+  }
+  if (access.keys.some((key) => key.role === 'partner') && config.persistedQueries.documents.size === 0) {
+    warn('WARNING: there are partner API keys but no PERSISTED_QUERIES_FILE: partners can run no operation.');
+  }
 }

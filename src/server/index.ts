@@ -1,6 +1,22 @@
 /** HTTP serving, configuration and start-up. */
 export { ConfigError, type GatewayConfig, type IngestLimits, readConfig, type StoreConfig } from './config';
-export { createGateway, type Gateway } from './createGateway';
+export { createGateway, type Gateway, type GatewayOptions } from './createGateway';
+export type { AccessConfig } from './auth/AccessConfig';
+export { type ApiKey, MIN_API_KEY_LENGTH, type ParsedApiKeys, parseApiKeys } from './auth/ApiKey';
+export { ApiKeyRing } from './auth/ApiKeyRing';
+export { type PresentedApiKey, presentedApiKey } from './auth/presentedApiKey';
+export { type Caller, callerOf } from './auth/authenticate';
+export type { GraphQLLimits } from './limits/GraphQLLimits';
+export {
+  documentHash,
+  EMPTY_MANIFEST,
+  normalizeDocumentId,
+  type ParsedManifest,
+  parsePersistedQueryManifest,
+  type PersistedQueryManifest,
+  type TrustedDocument,
+} from './persistedQueries/PersistedQueryManifest';
+export type { InternalErrorHandler } from './internalErrorLogPlugin';
 export { startGateway } from './startGateway';
 export { createServices, type ServicesOptions } from './createServices';
 export { DEFAULT_DATASETS, DEFAULT_MERGE_POLICIES, ensureDefaults } from './defaults';

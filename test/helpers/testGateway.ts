@@ -1,6 +1,6 @@
 import { ApolloServer } from '@apollo/server';
 import { createContext, createGatewaySchema, formatGatewayError, type GatewayContext, type GatewayServices } from '../../src/graphql';
-import { createServices, readConfig, type ServicesOptions } from '../../src/server';
+import { createGateway, createServices, type Gateway, type GatewayOptions, readConfig, type ServicesOptions } from '../../src/server';
 import { loadXdmProject } from '../../src/xdm';
 
 /** What one GraphQL operation answered, as a client sees it. */
@@ -46,4 +46,34 @@ export async function createTestGateway(env: NodeJS.ProcessEnv = {}, options: Se
       await services.store.close();
     },
   };
+}
+
+/** The real gateway over HTTP on a loopback port (see {@link startHttpTestGateway}). */
+export interface HttpTestGateway {
+  /** The URL of `/graphql`. */
+  readonly url: string;
+  readonly gateway: Gateway;
+  stop(): Promise<void>;
+}
+
+/**
+ * What `npm start` serves, on a free loopback port: configuration from `env`
+ * (over `PORT=0`, `NODE_ENV=production`, `DEMO_PROFILES=0`; say `AUTH_MODE`
+ * or `API_KEYS`, production's default is API keys), the embedded store
+ * unless `env` names MONGODB_URI. `wrapServices` may replace parts of the
+ * services (a store that fails or is slow).
+ */
+export async function startHttpTestGateway(
+  env: NodeJS.ProcessEnv,
+  options: { readonly wrapServices?: (services: GatewayServices) => GatewayServices; readonly gateway?: GatewayOptions } = {},
+): Promise<HttpTestGateway> {
+  const config = readConfig({ PORT: '0', NODE_ENV: 'production', DEMO_PROFILES: '0', ...env });
+  const project = loadXdmProject();
+  const services = await createServices(config, project);
+  const gateway = await createGateway(createGatewaySchema(project.compositions), config, options.wrapServices?.(services) ?? services, {
+    warn: () => undefined,
+    ...options.gateway,
+  });
+  const url = await gateway.listen();
+  return { url, gateway, stop: () => gateway.stop() };
 }

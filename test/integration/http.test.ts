@@ -8,7 +8,7 @@ describe('the gateway over HTTP', () => {
   let url: string;
 
   beforeAll(async () => {
-    const config = readConfig({ PORT: '0', NODE_ENV: 'production' });
+    const config = readConfig({ PORT: '0', NODE_ENV: 'production', AUTH_MODE: 'open' });
     const project = loadXdmProject();
     gateway = await createGateway(createGatewaySchema(project.compositions), config, await createServices(config, project));
     url = await gateway.listen();
@@ -25,7 +25,7 @@ describe('the gateway over HTTP', () => {
   });
 
   it('answers /readyz with 503 and a code when the store does not answer', async () => {
-    const config = readConfig({ PORT: '0', NODE_ENV: 'production' });
+    const config = readConfig({ PORT: '0', NODE_ENV: 'production', AUTH_MODE: 'open' });
     const project = loadXdmProject();
     const services = await createServices(config, project);
     const broken = await createGateway(createGatewaySchema(project.compositions), config, {

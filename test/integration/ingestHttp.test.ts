@@ -28,12 +28,12 @@ let small: Gateway;
 let smallBase: URL;
 
 beforeAll(async () => {
-  config = readConfig({ MONGODB_URI: process.env.MONGODB_URI, MONGODB_DB: dbName, PORT: '0', NODE_ENV: 'production' });
+  config = readConfig({ MONGODB_URI: process.env.MONGODB_URI, MONGODB_DB: dbName, PORT: '0', NODE_ENV: 'production', AUTH_MODE: 'open' });
   services = await createServices(config, project);
   gateway = await createGateway(createGatewaySchema(project.compositions), config, services);
   base = new URL('/', await gateway.listen());
 
-  const smallConfig = readConfig({ MONGODB_URI: process.env.MONGODB_URI, MONGODB_DB: dbName, PORT: '0', NODE_ENV: 'production', INGEST_MAX_BODY_BYTES: '2048' });
+  const smallConfig = readConfig({ MONGODB_URI: process.env.MONGODB_URI, MONGODB_DB: dbName, PORT: '0', NODE_ENV: 'production', AUTH_MODE: 'open', INGEST_MAX_BODY_BYTES: '2048' });
   small = await createGateway(createGatewaySchema(project.compositions), smallConfig, services);
   smallBase = new URL('/', await small.listen());
 }, 30_000);
@@ -255,7 +255,7 @@ describe('POST /ingest/:datasetId with a body far larger than the memory it may 
   let largeBase: URL;
 
   beforeAll(async () => {
-    const largeConfig = readConfig({ MONGODB_URI: process.env.MONGODB_URI, MONGODB_DB: dbName, PORT: '0', NODE_ENV: 'production', INGEST_BATCH_SIZE: '20' });
+    const largeConfig = readConfig({ MONGODB_URI: process.env.MONGODB_URI, MONGODB_DB: dbName, PORT: '0', NODE_ENV: 'production', AUTH_MODE: 'open', INGEST_BATCH_SIZE: '20' });
     large = await createGateway(createGatewaySchema(project.compositions), largeConfig, await createServices(largeConfig, project));
     largeBase = new URL('/', await large.listen());
   }, 30_000);

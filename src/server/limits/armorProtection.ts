@@ -1,0 +1,52 @@
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { GraphQLError, ValidationContext, ValidationRule } from 'graphql';
+import { GatewayError, type GatewayErrorCode } from '../../graphql';
+import type { GraphQLLimits } from './GraphQLLimits';
+
+/** What {@link armorProtection} adds to the Apollo server. */
+export interface ArmorProtection {
+  readonly plugins: ApolloServerPlugin[];
+  readonly validationRules: ValidationRule[];
+}
+
+/** Options of {@link armorProtection}. */
+export interface ArmorProtectionOptions {
+  /** Replace graphql's "Did you mean …?" in error messages, which would map the schema for a stranger (production). */
+  readonly blockFieldSuggestions: boolean;
+}
+
+/**
+ * graphql-armor's protections for Apollo, held to `limits`: depth, cost,
+ * aliases and directives as validation rules, tokens while parsing, and
+ * (when asked) field suggestions masked. An operation over a limit is
+ * refused before it runs with HTTP 400 and its own code (`QUERY_TOO_DEEP`,
+ * `QUERY_TOO_COSTLY`, `TOO_MANY_ALIASES`, `TOO_MANY_DIRECTIVES`,
+ * `TOO_MANY_TOKENS`), a message naming the variable that sets the limit,
+ * and `extensions.limit`.
+ */
+export function armorProtection(limits: GraphQLLimits, options: ArmorProtectionOptions): ArmorProtection {
+  const reject = (code: GatewayErrorCode, variable: string, limit: number) => [
+    (context: ValidationContext | null, error: GraphQLError) => {
+      // armor words its messages as syntax errors; they are limits.
+      const detail = error.message.replace(/^Syntax Error: /, '');
+      context?.reportError(
+        new GatewayError(code, `${detail} (${variable} sets the limit)`, { extensions: { limit, http: { status: 400 } } }),
+      );
+    },
+  ];
+  const armor = new ApolloArmor({
+    maxDepth: { n: limits.maxDepth, propagateOnRejection: false, onReject: reject('QUERY_TOO_DEEP', 'GRAPHQL_MAX_DEPTH', limits.maxDepth) },
+    costLimit: { maxCost: limits.maxCost, propagateOnRejection: false, onReject: reject('QUERY_TOO_COSTLY', 'GRAPHQL_MAX_COST', limits.maxCost) },
+    maxAliases: { n: limits.maxAliases, propagateOnRejection: false, onReject: reject('TOO_MANY_ALIASES', 'GRAPHQL_MAX_ALIASES', limits.maxAliases) },
+    maxDirectives: {
+      n: limits.maxDirectives,
+      propagateOnRejection: false,
+      onReject: reject('TOO_MANY_DIRECTIVES', 'GRAPHQL_MAX_DIRECTIVES', limits.maxDirectives),
+    },
+    maxTokens: { n: limits.maxTokens },
+    blockFieldSuggestion: { enabled: options.blockFieldSuggestions },
+  });
+  const { plugins, validationRules } = armor.protect();
+  return { plugins: plugins as ApolloServerPlugin[], validationRules };
+}
