@@ -24,6 +24,13 @@ export interface MongoStoreOptions {
    * @default none
    */
   readonly onCommand?: ((command: StoreCommand) => void) | null;
+  /**
+   * Told when each command the store sent has its answer (or failed), with
+   * how long the round trip took: the store command duration metric.
+   * Turns on the driver's command monitoring.
+   * @default none
+   */
+  readonly onCommandFinished?: ((command: StoreCommandFinished) => void) | null;
 }
 
 /** One command the store sent to the database. */
@@ -34,6 +41,16 @@ export interface StoreCommand {
   readonly collection: string | null;
   /** The command document as sent (filter, projection, …). */
   readonly document: Readonly<Record<string, unknown>>;
+}
+
+/** One command the store sent, once its answer came (or it failed). */
+export interface StoreCommandFinished {
+  /** `find`, `insert`, `update`, `delete`, `createIndexes`, … */
+  readonly name: string;
+  /** `success` when the server answered ok; `failure` for an error answer or a broken connection. */
+  readonly outcome: 'success' | 'failure';
+  /** The round trip, as the driver measured it, in milliseconds. */
+  readonly durationMs: number;
 }
 
 /** {@link MongoStoreOptions} checked, with every default filled in. */
@@ -47,7 +64,7 @@ const DB_NAME = /^[A-Za-z0-9_-]{1,63}$/;
  * value (the uri only by its scheme: it may hold a password).
  */
 export function resolveMongoStoreOptions(options: MongoStoreOptions): ResolvedMongoStoreOptions {
-  const { uri, dbName = 'profile_gateway', serverSelectionTimeoutMS = 10_000, onCommand = null } = options;
+  const { uri, dbName = 'profile_gateway', serverSelectionTimeoutMS = 10_000, onCommand = null, onCommandFinished = null } = options;
   if (typeof uri !== 'string' || !/^mongodb(\+srv)?:\/\/./.test(uri)) {
     const shown = typeof uri === 'string' ? `${uri.split('//')[0] ?? ''}//…` : String(uri);
     throw new TypeError(`MongoStoreOptions.uri must be a mongodb:// or mongodb+srv:// connection string, got ${shown}`);
@@ -59,5 +76,8 @@ export function resolveMongoStoreOptions(options: MongoStoreOptions): ResolvedMo
     throw new TypeError(`MongoStoreOptions.serverSelectionTimeoutMS must be a whole number of milliseconds of at least 1, got ${String(serverSelectionTimeoutMS)}`);
   }
   if (onCommand !== null && typeof onCommand !== 'function') throw new TypeError('MongoStoreOptions.onCommand must be a function');
-  return { uri, dbName, serverSelectionTimeoutMS, onCommand };
+  if (onCommandFinished !== null && typeof onCommandFinished !== 'function') {
+    throw new TypeError('MongoStoreOptions.onCommandFinished must be a function');
+  }
+  return { uri, dbName, serverSelectionTimeoutMS, onCommand, onCommandFinished };
 }

@@ -27,7 +27,7 @@ export interface OpenedMongoClient {
  * within `serverSelectionTimeoutMS`; the client is closed then.
  */
 export async function openMongoClient(options: MongoStoreOptions): Promise<OpenedMongoClient> {
-  const { uri, dbName, serverSelectionTimeoutMS, onCommand } = resolveMongoStoreOptions(options);
+  const { uri, dbName, serverSelectionTimeoutMS, onCommand, onCommandFinished } = resolveMongoStoreOptions(options);
   let client: MongoClient;
   try {
     // ignoreUndefined: an undefined field is left out, as JSON would leave it out.
@@ -36,7 +36,7 @@ export async function openMongoClient(options: MongoStoreOptions): Promise<Opene
       writeConcern: WRITE_CONCERN,
       ignoreUndefined: true,
       appName: 'profile-gateway',
-      monitorCommands: onCommand !== null,
+      monitorCommands: onCommand !== null || onCommandFinished !== null,
     });
   } catch (error) {
     const reason = redactCredentials(error instanceof Error ? error.message : String(error));
@@ -47,6 +47,10 @@ export async function openMongoClient(options: MongoStoreOptions): Promise<Opene
       const target = (event.command as Record<string, unknown>)[event.commandName];
       onCommand({ name: event.commandName, collection: typeof target === 'string' ? target : null, document: event.command });
     });
+  }
+  if (onCommandFinished !== null) {
+    client.on('commandSucceeded', (event) => onCommandFinished({ name: event.commandName, outcome: 'success', durationMs: event.duration }));
+    client.on('commandFailed', (event) => onCommandFinished({ name: event.commandName, outcome: 'failure', durationMs: event.duration }));
   }
   const where = `${client.options.srvHost ?? client.options.hosts.map(String).join(',')}/${dbName}`;
   try {

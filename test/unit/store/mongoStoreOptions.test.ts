@@ -8,16 +8,21 @@ describe('MongoStoreOptions', () => {
       dbName: 'profile_gateway',
       serverSelectionTimeoutMS: 10_000,
       onCommand: null,
+      onCommandFinished: null,
     });
   });
 
   it('keeps the values given', () => {
     const onCommand = () => undefined;
-    expect(resolveMongoStoreOptions({ uri: 'mongodb+srv://cluster0.example.net/', dbName: 'crm-eu_1', serverSelectionTimeoutMS: 250, onCommand })).toEqual({
+    const onCommandFinished = () => undefined;
+    expect(
+      resolveMongoStoreOptions({ uri: 'mongodb+srv://cluster0.example.net/', dbName: 'crm-eu_1', serverSelectionTimeoutMS: 250, onCommand, onCommandFinished }),
+    ).toEqual({
       uri: 'mongodb+srv://cluster0.example.net/',
       dbName: 'crm-eu_1',
       serverSelectionTimeoutMS: 250,
       onCommand,
+      onCommandFinished,
     });
   });
 
