@@ -34,3 +34,14 @@ export interface IngestProgress {
   readonly accepted: number;
   readonly rejected: number;
 }
+
+/**
+ * Which door records came in through: the GraphQL `ingest` mutation, HTTP
+ * `POST /ingest/:datasetId`, or a direct call in the process (seeding, the CLI).
+ */
+export type IngestDoor = 'graphql' | 'http' | 'direct';
+
+/** Records of one ingestion that were just stored, or one that was just rejected (with why). */
+export type IngestedRecords =
+  | { readonly datasetId: string; readonly door: IngestDoor; readonly outcome: 'accepted'; readonly count: number }
+  | { readonly datasetId: string; readonly door: IngestDoor; readonly outcome: 'rejected'; readonly code: RecordErrorCode; readonly count: number };

@@ -2,7 +2,7 @@ import { type IdentityLink, type IdentityRules, linksOfRecord } from '../identit
 import { type Dataset, type ProfileStore, StoreError, type StoredRecord } from '../store';
 import type { RecordValidator } from '../xdm';
 import { IngestionError } from './IngestionError';
-import type { IngestProgress, IngestResult, RecordError } from './IngestResult';
+import type { IngestedRecords, IngestDoor, IngestProgress, IngestResult, RecordError } from './IngestResult';
 import { type PreparedRecord, prepareRecord } from './prepareRecord';
 
 /** Guardrails and batching of ingestion; every field has a documented default. */
@@ -29,6 +29,12 @@ export interface IngestionDependencies {
   readonly rules: IdentityRules;
   /** @default () => new Date() */
   readonly now?: () => Date;
+  /**
+   * Told of every ingestion of every door as it goes: each batch once it is
+   * durably stored, each record as it is rejected (the ingestion counters).
+   * @default none
+   */
+  readonly onRecords?: (records: IngestedRecords) => void;
 }
 
 /** Observers of one ingestion. */
@@ -41,6 +47,8 @@ export interface IngestCallOptions {
    * only (the CLI's `--rejected-out`) without holding the whole input.
    */
   readonly onRejected?: (error: RecordError) => void;
+  /** The door the records came through, as `onRecords` reports it. @default 'direct' */
+  readonly door?: IngestDoor;
 }
 
 /**
@@ -84,6 +92,8 @@ export class IngestionPipeline {
     let batch: PreparedRecord[] = [];
     let batchBytes = 0;
     const ingestedAt = (this.dependencies.now ?? (() => new Date()))();
+    const door = options.door ?? 'direct';
+    const { onRecords } = this.dependencies;
     const context = {
       schemaClass: dataset.schemaClass,
       profileEnabled: dataset.profileEnabled,
@@ -108,6 +118,7 @@ export class IngestionPipeline {
         );
       }
       accepted += batch.length;
+      onRecords?.({ datasetId, door, outcome: 'accepted', count: batch.length });
       batch = [];
       batchBytes = 0;
       options.onProgress?.({ processed: index, accepted, rejected: rejected.length });
@@ -119,6 +130,7 @@ export class IngestionPipeline {
       if ('stored' in prepared) batch.push(prepared);
       else {
         rejected.push(prepared);
+        onRecords?.({ datasetId, door, outcome: 'rejected', code: prepared.code, count: 1 });
         options.onRejected?.(prepared);
       }
       if ('stored' in prepared) batchBytes += prepared.bytes;

@@ -6,6 +6,6 @@ export {
   type IngestionOptions,
   IngestionPipeline,
 } from './IngestionPipeline';
-export type { IngestProgress, IngestResult, RecordError, RecordErrorCode } from './IngestResult';
+export type { IngestDoor, IngestedRecords, IngestProgress, IngestResult, RecordError, RecordErrorCode } from './IngestResult';
 export { type PreparedRecord, prepareRecord, type RecordContext } from './prepareRecord';
 export { UnparsableRecord } from './UnparsableRecord';

@@ -94,7 +94,7 @@ async function ingestRequest(request: Request, response: Response, settings: Set
   const stop: { error?: RequestBodyError } = {};
   let result: IngestResult;
   try {
-    result = await settings.ingestion.ingest(datasetId, untilBodyError(records, stop));
+    result = await settings.ingestion.ingest(datasetId, untilBodyError(records, stop), { door: 'http' });
   } catch (error) {
     if (!(error instanceof IngestionError)) throw error;
     sendIngestionError(request, response, error, settings);

@@ -12,7 +12,7 @@ export const ingestResolvers: Resolvers = {
           { extensions: { limit: services.maxRecordsPerCall } },
         );
       }
-      const result = await services.ingestion.ingest(datasetId, records);
+      const result = await services.ingestion.ingest(datasetId, records, { door: 'graphql' });
       return { accepted: result.accepted, rejected: [...result.rejected] };
     },
   },
