@@ -3,7 +3,7 @@ import type { IngestionPipeline } from '../ingest';
 import type { ProfileStore } from '../store';
 import type { CompiledComposition } from '../xdm';
 import type { GatewayRole } from './GatewayRole';
-import type { Loaders } from './loaders/createLoaders';
+import type { LoaderBatch, Loaders } from './loaders/createLoaders';
 
 /** What the gateway is built from; one instance per process, shared by every request. */
 export interface GatewayServices {
@@ -14,6 +14,8 @@ export interface GatewayServices {
   readonly compositions: ReadonlyMap<string, CompiledComposition>;
   /** Records one GraphQL `ingest` call may carry. */
   readonly maxRecordsPerCall: number;
+  /** Told of every batch a request's loaders send to the store (the batch size metric). @default none */
+  readonly onLoaderBatch?: (batch: LoaderBatch) => void;
 }
 
 /**

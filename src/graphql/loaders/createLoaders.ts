@@ -20,12 +20,26 @@ export interface Loaders {
   datasets(): Promise<readonly Dataset[]>;
 }
 
-/** Creates the loaders of one request; called by the context factory. */
+/** One batch a loader sent to the store: which loader, and how many keys it carried. */
+export interface LoaderBatch {
+  /** `graphs` (identity graph walks) or `fragments` (records of one dataset). */
+  readonly loader: 'graphs' | 'fragments';
+  /** The dataset a `fragments` batch read; `null` for `graphs`. */
+  readonly datasetId: string | null;
+  /** Keys in the batch (identities). */
+  readonly size: number;
+}
+
+/**
+ * Creates the loaders of one request; called by the context factory. Each
+ * batch is reported to `services.onLoaderBatch` (the batch size metric).
+ */
 export function createLoaders(services: GatewayServices): Loaders {
-  const { store, rules } = services;
+  const { store, rules, onLoaderBatch } = services;
   const fragmentLoaders = new Map<string, DataLoader<string, readonly StoredRecord[]>>();
   return {
     graphs: new DataLoader(async (keys) => {
+      onLoaderBatch?.({ loader: 'graphs', datasetId: null, size: keys.length });
       const walks = await traverseIdentityGraphs(keys, (fromKeys) => store.findLinksFrom(fromKeys), rules);
       return keys.map((key) => walks.get(key) ?? new Error(`no walk for ${key}`));
     }),
@@ -34,6 +48,7 @@ export function createLoaders(services: GatewayServices): Loaders {
       let loader = fragmentLoaders.get(loaderKey);
       if (loader === undefined) {
         loader = new DataLoader(async (keys) => {
+          onLoaderBatch?.({ loader: 'fragments', datasetId, size: keys.length });
           const records = await store.findRecordsByIdentity(datasetId, keys, { fields });
           // A record belongs to every requested identity it carries.
           const byKey = new Map<string, StoredRecord[]>(keys.map((key) => [key, []]));
