@@ -69,7 +69,19 @@ export interface GatewayConfig {
   readonly persistedQueries: PersistedQueryManifest;
   /** `GRAPHQL_MAX_*`, `REQUEST_TIMEOUT_MS`: what one GraphQL request may ask for. */
   readonly limits: GraphQLLimits;
+  /**
+   * `LOG_LEVEL`: the least severe JSON log lines written to stdout, one of
+   * `fatal`, `error`, `warn`, `info` (one line per GraphQL request), `debug`,
+   * `trace`, or `silent`. @default 'info'
+   */
+  readonly logLevel: LogLevel;
 }
+
+/** The levels `LOG_LEVEL` takes, most to least severe; `silent` logs nothing. */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** One of {@link LOG_LEVELS}. */
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /** A configuration value that is present but wrong; the message names the variable and what it takes. */
 export class ConfigError extends Error {
@@ -112,7 +124,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     persistedQueries: readManifest(text(env.PERSISTED_QUERIES_FILE)),
     limits: {
       maxDepth: integer(env, 'GRAPHQL_MAX_DEPTH', 12, 1, 1000),
-      maxCost: integer(env, 'GRAPHQL_MAX_COST', 20_000, 1),
+      maxCost: integer(env, 'GRAPHQL_MAX_COST', 5000, 1),
       maxAliases: integer(env, 'GRAPHQL_MAX_ALIASES', 30, 0, 10_000),
       maxDirectives: integer(env, 'GRAPHQL_MAX_DIRECTIVES', 50, 0, 10_000),
       maxTokens: integer(env, 'GRAPHQL_MAX_TOKENS', 5000, 1),
@@ -120,6 +132,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
       requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 30_000, 1, 3_600_000),
       maxBodyBytes: integer(env, 'GRAPHQL_MAX_BODY_BYTES', 1_048_576, 1),
     },
+    logLevel: logLevel(env.LOG_LEVEL),
   };
 }
 
@@ -135,6 +148,14 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
     throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got ${JSON.stringify(env[name])}`);
   }
   return parsed;
+}
+
+function logLevel(value: string | undefined): LogLevel {
+  const level = text(value)?.toLowerCase();
+  if (level === undefined) return 'info';
+  const known = LOG_LEVELS.find((candidate) => candidate === level);
+  if (known === undefined) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got ${JSON.stringify(value)}`);
+  return known;
 }
 
 function readEnvironment(value: string | undefined): GatewayConfig['environment'] {

@@ -20,12 +20,15 @@ import { graphqlBodyErrors } from './limits/graphqlBodyErrors';
 import { maxProfilesPlugin } from './limits/maxProfilesPlugin';
 import { ignoreAfterTimeout, requestTimeout } from './limits/requestTimeout';
 import { trustedDocuments } from './persistedQueries/trustedDocuments';
+import { assignRequestId, createLogger, createMetrics, type GatewayMetrics, type Logger, loggingPlugin, metricsPlugin } from './observability';
 
 export interface Gateway {
   readonly app: Express;
   readonly httpServer: Server;
   readonly apollo: ApolloServer<GatewayContext>;
   readonly services: GatewayServices;
+  /** This gateway's metrics, served at `GET /metrics`. */
+  readonly metrics: GatewayMetrics;
   /** Starts listening; resolves with the URL of `/graphql`. */
   listen(): Promise<string>;
   /** Stops taking requests, lets running ones finish, and closes. */
@@ -34,6 +37,14 @@ export interface Gateway {
 
 /** What {@link createGateway} takes besides the configuration. */
 export interface GatewayOptions {
+  /**
+   * The metrics served at `GET /metrics`. Pass the same ones whose
+   * `serviceHooks` built `services`, so loader, store and ingestion metrics
+   * are in it too. @default a new `createMetrics()`: request and process metrics only
+   */
+  readonly metrics?: GatewayMetrics;
+  /** Where the request log lines go (one per GraphQL request). @default a silent logger */
+  readonly logger?: Logger;
   /**
    * The one place internal errors go (those clients see masked as
    * `INTERNAL_SERVER_ERROR`), with the id of the request they broke.
@@ -54,6 +65,8 @@ export async function createGateway(schema: GraphQLSchema, config: GatewayConfig
   const onInternalError = options.onInternalError ?? ((error: unknown, requestId: string) => console.error(`request ${requestId}: internal error`, error));
   const warn = options.warn ?? console.warn;
   checkAccess(config, warn);
+  const metrics = options.metrics ?? createMetrics();
+  const logger = options.logger ?? createLogger({ level: 'silent' });
   const app = express();
   const httpServer = createServer(app);
   const armor = armorProtection(config.limits, { blockFieldSuggestions: config.environment === 'production' });
@@ -67,19 +80,24 @@ export async function createGateway(schema: GraphQLSchema, config: GatewayConfig
     // APQ's cache: Apollo's bounded in-memory LRU (about 30 MiB), so registered queries cannot grow memory without end.
     cache: 'bounded',
     validationRules: armor.validationRules,
+    parseOptions: armor.parseOptions,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      graphiqlLandingPage(),
+      graphiqlLandingPage({ apiKeyRequired: config.access.mode === 'apiKey' }),
       ...armor.plugins,
       accessPolicyPlugin({ introspectionForAllRoles: config.environment === 'development' }),
       maxProfilesPlugin(config.limits.maxProfilesPerQuery),
       abandonAfterTimeoutPlugin(config.limits.requestTimeoutMs),
       internalErrorLogPlugin(onInternalError),
+      metricsPlugin(metrics),
+      loggingPlugin(logger),
     ],
   });
   await apollo.start();
 
   app.disable('x-powered-by');
+  // First: every route, and every log line about it, shares the request's id.
+  app.use(assignRequestId());
   app.get('/healthz', (_request, response) => {
     response.status(200).json({ status: 'ok' });
   });
@@ -88,9 +106,15 @@ export async function createGateway(schema: GraphQLSchema, config: GatewayConfig
     try {
       await services.store.ping();
       response.status(200).json({ status: 'ready', store: services.store.description });
-    } catch {
+    } catch (error) {
+      logger.warn({ err: error }, 'readyz: the profile store does not answer');
       response.status(503).json({ status: 'unavailable', errors: [{ message: 'the profile store does not answer', extensions: { code: 'STORE_UNAVAILABLE' } }] });
     }
+  });
+  // Prometheus text; like /healthz, for the operator's network, not behind an API key.
+  app.get('/metrics', async (_request, response) => {
+    response.setHeader('content-type', metrics.contentType);
+    response.status(200).send(await metrics.render());
   });
   // Writes are for analysts: refused before a byte of the body is read.
   app.use('/ingest', authenticate(config.access), requireRole(['analyst'], 'POST /ingest/:datasetId'));
@@ -131,6 +155,7 @@ export async function createGateway(schema: GraphQLSchema, config: GatewayConfig
     httpServer,
     apollo,
     services,
+    metrics,
     listen: () =>
       new Promise((resolve, reject) => {
         httpServer.once('error', reject);

@@ -1,7 +1,7 @@
-import type { GatewayServices } from '../graphql';
+import type { GatewayServices, LoaderBatch } from '../graphql';
 import { IdentityRules } from '../identity';
-import { IngestionPipeline } from '../ingest';
-import { EmbeddedStore, MongoStore, type ProfileStore, type StoreCommand } from '../store';
+import { type IngestedRecords, IngestionPipeline } from '../ingest';
+import { EmbeddedStore, MongoStore, type ProfileStore, type StoreCommand, type StoreCommandFinished } from '../store';
 import { createRecordValidators, type XdmProject } from '../xdm';
 import type { GatewayConfig } from './config';
 import { ensureDefaults } from './defaults';
@@ -21,9 +21,10 @@ export async function createServices(config: GatewayConfig, project: XdmProject,
     return {
       store,
       rules,
-      ingestion: new IngestionPipeline({ store, validators, rules }, config.ingest),
+      ingestion: new IngestionPipeline({ store, validators, rules, onRecords: options.onRecords }, config.ingest),
       compositions: new Map(project.compositions.map((composition) => [composition.id, composition])),
       maxRecordsPerCall: config.ingest.maxRecordsPerCall,
+      onLoaderBatch: options.onLoaderBatch,
     };
   } catch (error) {
     await store.close();
@@ -35,6 +36,12 @@ export async function createServices(config: GatewayConfig, project: XdmProject,
 export interface ServicesOptions {
   /** Told of every command the MongoDB store sends (metrics, tests counting round trips). @default none */
   readonly onStoreCommand?: (command: StoreCommand) => void;
+  /** Told when each MongoDB store command has its answer, with its duration (metrics; the embedded store sends none). @default none */
+  readonly onStoreCommandFinished?: (command: StoreCommandFinished) => void;
+  /** Told of records stored and rejected by the ingestion pipeline, at every door (metrics). @default none */
+  readonly onRecords?: (records: IngestedRecords) => void;
+  /** Told of every batch a request's loaders send to the store (metrics). @default none */
+  readonly onLoaderBatch?: (batch: LoaderBatch) => void;
 }
 
 async function openStore(config: GatewayConfig, options: ServicesOptions): Promise<ProfileStore> {
@@ -47,6 +54,7 @@ async function openStore(config: GatewayConfig, options: ServicesOptions): Promi
         dbName: config.store.dbName,
         serverSelectionTimeoutMS: config.store.serverSelectionTimeoutMS,
         onCommand: options.onStoreCommand ?? null,
+        onCommandFinished: options.onStoreCommandFinished ?? null,
       });
     default: {
       const unreachable: never = config.store;

@@ -1,5 +1,5 @@
 /** HTTP serving, configuration and start-up. */
-export { ConfigError, type GatewayConfig, type IngestLimits, readConfig, type StoreConfig } from './config';
+export { ConfigError, type GatewayConfig, type IngestLimits, LOG_LEVELS, type LogLevel, readConfig, type StoreConfig } from './config';
 export { createGateway, type Gateway, type GatewayOptions } from './createGateway';
 export type { AccessConfig } from './auth/AccessConfig';
 export { type ApiKey, MIN_API_KEY_LENGTH, type ParsedApiKeys, parseApiKeys } from './auth/ApiKey';
@@ -17,7 +17,23 @@ export {
   type TrustedDocument,
 } from './persistedQueries/PersistedQueryManifest';
 export type { InternalErrorHandler } from './internalErrorLogPlugin';
-export { startGateway } from './startGateway';
+export { startGateway, type StartGatewayOptions } from './startGateway';
+export {
+  ANONYMOUS_OPERATION,
+  assignRequestId,
+  createLogger,
+  createMetrics,
+  type GatewayMetrics,
+  type Logger,
+  type LoggerOptions,
+  logInternalError,
+  loggingPlugin,
+  type MetricsOptions,
+  metricsPlugin,
+  type ObservedRequest,
+  OTHER_OPERATIONS,
+  REQUEST_ID_HEADER,
+} from './observability';
 export { createServices, type ServicesOptions } from './createServices';
 export { DEFAULT_DATASETS, DEFAULT_MERGE_POLICIES, ensureDefaults } from './defaults';
 export { createIngestRouter, type IngestHttpErrorCode, type IngestRouterOptions } from './createIngestRouter';

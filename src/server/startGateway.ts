@@ -4,24 +4,40 @@ import { loadXdmProject } from '../xdm';
 import type { GatewayConfig } from './config';
 import { createGateway, type Gateway } from './createGateway';
 import { createServices } from './createServices';
+import { createLogger, createMetrics, type Logger, logInternalError } from './observability';
+
+/** What {@link startGateway} takes besides the configuration. */
+export interface StartGatewayOptions {
+  /** The server log. @default a JSON logger on stdout at `config.logLevel` */
+  readonly logger?: Logger;
+}
 
 /**
  * Compiles the project's XDM compositions into the schema, builds the gateway
- * and starts listening. Logs one line saying where and with what.
+ * with its metrics (hooked into the store, the loaders and the ingestion
+ * pipeline) and its logger, and starts listening. Logs where and with what.
  */
-export async function startGateway(config: GatewayConfig, log: (line: string) => void = console.log): Promise<Gateway> {
+export async function startGateway(config: GatewayConfig, options: StartGatewayOptions = {}): Promise<Gateway> {
+  const logger = options.logger ?? createLogger({ level: config.logLevel });
+  const metrics = createMetrics();
   const project = loadXdmProject();
-  const services = await createServices(config, project);
+  const services = await createServices(config, project, metrics.serviceHooks);
   if (config.store.kind === 'embedded' && config.demoProfiles > 0) {
     const started = Date.now();
-    log(`store: embedded, in memory: data is lost when the process stops; seeding ${config.demoProfiles} demo profiles (DEMO_PROFILES)…`);
+    logger.info(`store: embedded, in memory: data is lost when the process stops; seeding ${config.demoProfiles} demo profiles (DEMO_PROFILES)…`);
     const seeded = await seedDemoData(services.ingestion, { profiles: config.demoProfiles });
-    log(`seeded ${seeded.crm} crm, ${seeded.scores} scores and ${seeded.web} web records in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    logger.info({ seeded }, `seeded ${seeded.crm} crm, ${seeded.scores} scores and ${seeded.web} web records in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
-  const gateway = await createGateway(createGatewaySchema(project.compositions), config, services);
+  const gateway = await createGateway(createGatewaySchema(project.compositions), config, services, {
+    metrics,
+    logger,
+    onInternalError: logInternalError(logger),
+    warn: (line) => logger.warn(line),
+  });
   const url = await gateway.listen();
-  log(`store: ${services.store.description}`);
-  log(
+  logger.info(`store: ${services.store.description}`);
+  logger.info(
+    { url, environment: config.environment },
     `profile gateway (${config.environment}) listening at ${url}; ` +
       `schema from ${project.compositions.length} XDM compositions: ${project.compositions.map((c) => c.id).join(', ')}`,
   );

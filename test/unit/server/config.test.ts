@@ -14,7 +14,7 @@ describe('readConfig', () => {
       persistedQueries: { source: null, documents: new Map() },
       limits: {
         maxDepth: 12,
-        maxCost: 20000,
+        maxCost: 5000,
         maxAliases: 30,
         maxDirectives: 50,
         maxTokens: 5000,
@@ -22,6 +22,7 @@ describe('readConfig', () => {
         requestTimeoutMs: 30000,
         maxBodyBytes: 1048576,
       },
+      logLevel: 'info',
     });
   });
 
@@ -52,6 +53,7 @@ describe('readConfig', () => {
         GRAPHQL_MAX_PROFILES_PER_QUERY: '7',
         REQUEST_TIMEOUT_MS: '1500',
         GRAPHQL_MAX_BODY_BYTES: '4096',
+        LOG_LEVEL: 'warn',
       }),
     ).toEqual({
       port: 8080,
@@ -64,6 +66,7 @@ describe('readConfig', () => {
       access: { mode: 'apiKey', keys: [{ key: '0123456789abcdef', role: 'partner', name: 'acme' }] },
       persistedQueries: { source: null, documents: new Map() },
       limits: { maxDepth: 8, maxCost: 900, maxAliases: 4, maxDirectives: 5, maxTokens: 600, maxProfilesPerQuery: 7, requestTimeoutMs: 1500, maxBodyBytes: 4096 },
+      logLevel: 'warn',
     });
   });
 
@@ -81,5 +84,6 @@ describe('readConfig', () => {
       'IDENTITY_BLOCKED_PATTERNS must be a JSON array of regular expressions, e.g. ["test-.*"], got "test-.*"',
     );
     expect(() => readConfig({ IDENTITY_BLOCKED_PATTERNS: '["("]' })).toThrow(/IDENTITY_BLOCKED_PATTERNS: "\(" is not a valid regular expression/);
+    expect(() => readConfig({ LOG_LEVEL: 'verbose' })).toThrow('LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "verbose"');
   });
 });
