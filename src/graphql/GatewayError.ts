@@ -25,7 +25,6 @@ export type GatewayErrorCode =
   | 'QUERY_TOO_COSTLY'
   | 'TOO_MANY_ALIASES'
   | 'TOO_MANY_DIRECTIVES'
-  | 'TOO_MANY_TOKENS'
   | 'REQUEST_TIMEOUT'
   | 'PAYLOAD_TOO_LARGE'
   | 'INVALID_JSON'

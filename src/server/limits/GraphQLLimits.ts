@@ -6,13 +6,13 @@
 export interface GraphQLLimits {
   /** `GRAPHQL_MAX_DEPTH`: deepest selection nesting (introspection's `__schema` not counted). @default 12 */
   readonly maxDepth: number;
-  /** `GRAPHQL_MAX_COST`: graphql-armor's cost (objects 2, scalars 1, ×1.5 per level). @default 20000 */
+  /** `GRAPHQL_MAX_COST`: graphql-armor's cost (objects 2, scalars 1, ×1.5 per level; the IDE's costliest example is about 550). @default 5000 */
   readonly maxCost: number;
   /** `GRAPHQL_MAX_ALIASES`: aliases in one operation. @default 30 */
   readonly maxAliases: number;
   /** `GRAPHQL_MAX_DIRECTIVES`: directives in one operation. @default 50 */
   readonly maxDirectives: number;
-  /** `GRAPHQL_MAX_TOKENS`: lexical tokens in one document. @default 5000 */
+  /** `GRAPHQL_MAX_TOKENS`: lexical tokens in one document (graphql's parser stops counting there). @default 5000 */
   readonly maxTokens: number;
   /** `GRAPHQL_MAX_PROFILES_PER_QUERY`: identities one `profiles(identities:)` field may ask for. @default 100 */
   readonly maxProfilesPerQuery: number;

@@ -8,6 +8,8 @@ import type { GraphQLLimits } from './GraphQLLimits';
 export interface ArmorProtection {
   readonly plugins: ApolloServerPlugin[];
   readonly validationRules: ValidationRule[];
+  /** Apollo's `parseOptions`: the token limit, enforced by graphql's own parser. */
+  readonly parseOptions: { readonly maxTokens: number };
 }
 
 /** Options of {@link armorProtection}. */
@@ -18,12 +20,16 @@ export interface ArmorProtectionOptions {
 
 /**
  * graphql-armor's protections for Apollo, held to `limits`: depth, cost,
- * aliases and directives as validation rules, tokens while parsing, and
- * (when asked) field suggestions masked. An operation over a limit is
- * refused before it runs with HTTP 400 and its own code (`QUERY_TOO_DEEP`,
- * `QUERY_TOO_COSTLY`, `TOO_MANY_ALIASES`, `TOO_MANY_DIRECTIVES`,
- * `TOO_MANY_TOKENS`), a message naming the variable that sets the limit,
- * and `extensions.limit`.
+ * aliases and directives as validation rules, and (when asked) field
+ * suggestions masked. An operation over one of these limits is refused
+ * before it runs with HTTP 400 and its own code (`QUERY_TOO_DEEP`,
+ * `QUERY_TOO_COSTLY`, `TOO_MANY_ALIASES`, `TOO_MANY_DIRECTIVES`), a message
+ * naming the variable that sets the limit, and `extensions.limit`.
+ *
+ * Tokens are counted by graphql's parser (`parseOptions.maxTokens`: 400
+ * `GRAPHQL_PARSE_FAILED`, "Document contains more than N tokens"), not by
+ * armor's token plugin: under Apollo Server 5 that plugin throws from
+ * `parsingDidStart`, which Apollo answers with a 500.
  */
 export function armorProtection(limits: GraphQLLimits, options: ArmorProtectionOptions): ArmorProtection {
   const reject = (code: GatewayErrorCode, variable: string, limit: number) => [
@@ -44,9 +50,9 @@ export function armorProtection(limits: GraphQLLimits, options: ArmorProtectionO
       propagateOnRejection: false,
       onReject: reject('TOO_MANY_DIRECTIVES', 'GRAPHQL_MAX_DIRECTIVES', limits.maxDirectives),
     },
-    maxTokens: { n: limits.maxTokens },
+    maxTokens: { enabled: false },
     blockFieldSuggestion: { enabled: options.blockFieldSuggestions },
   });
   const { plugins, validationRules } = armor.protect();
-  return { plugins: plugins as ApolloServerPlugin[], validationRules };
+  return { plugins: plugins as ApolloServerPlugin[], validationRules, parseOptions: { maxTokens: limits.maxTokens } };
 }
