@@ -1,9 +1,10 @@
 /**
- * Three projects, all run by `npm test`:
+ * Four projects, all run by `npm test`:
  * - `unit`: pure logic, no I/O, no database;
  * - `corpus`: the XDM compiler over the whole adobe/xdm corpus (../shared/xdm);
  * - `integration`: a real MongoDB wire-protocol server, started once by the
- *   globalSetup (test/helpers/db).
+ *   globalSetup (test/helpers/db);
+ * - `browser`: the GraphQL IDE in Debian's Chromium (playwright-core), offline.
  */
 const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json' }];
 const transform = { '^.+\\.ts$': tsJest };
@@ -21,5 +22,7 @@ module.exports = {
       globalSetup: '<rootDir>/test/helpers/db/globalSetup.ts',
       globalTeardown: '<rootDir>/test/helpers/db/globalTeardown.ts',
     },
+    // Debian's /usr/bin/chromium driven by playwright-core (.ci/run installs it).
+    { displayName: 'browser', testEnvironment: 'node', roots: ['<rootDir>/test/browser'], transform },
   ],
 };
