@@ -6,7 +6,7 @@ import { sendHttpError } from './sendHttpError';
 /**
  * The last Express error middleware: an error no one else answered is
  * logged through `onInternalError` with the request's id (its
- * `x-request-id`, or a new one) and answered 500 `INTERNAL_SERVER_ERROR`
+ * `x-request-id`, which `assignRequestId` sets, or a new one) and answered 500 `INTERNAL_SERVER_ERROR`
  * in JSON, with no detail: never Express's HTML page with a stack trace.
  */
 export function answerInternalError(onInternalError: InternalErrorHandler): ErrorRequestHandler {
