@@ -1,0 +1,26 @@
+import { compilePqlNode } from './compilePqlNode';
+import { createEventScope } from './createEventScope';
+import type { PqlEvent } from './PqlInput';
+import type { PqlNode } from './PqlNode';
+import type { PqlSchema } from './PqlSchema';
+import { parsePql } from './parsePql';
+
+/** A condition on one event, parsed and checked once. */
+export interface EventCondition {
+  readonly source: string;
+  readonly ast: PqlNode;
+  /** Pure: whether the event matches at instant `now` (time windows are measured from it). */
+  evaluate(event: PqlEvent, now: Date): boolean;
+}
+
+/**
+ * A condition on one event (paths relative to the event: `eventType`,
+ * `commerce.order.priceTotal`, `timestamp`; time windows
+ * `timestamp occurs <= 30 days before now`), as computed attributes filter
+ * with. Throws {@link PqlError}.
+ */
+export function compileEventCondition(source: string, schema: PqlSchema): EventCondition {
+  const ast = parsePql(source, 'EventCondition');
+  const predicate = compilePqlNode(ast, createEventScope(schema));
+  return { source, ast, evaluate: (event, now) => predicate({ event, now: now.getTime() }) };
+}
