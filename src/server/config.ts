@@ -1,5 +1,7 @@
 import type { IdentityRulesOptions } from '../identity';
 import type { IngestionOptions } from '../ingest';
+import { type DataUsagePolicy, DEFAULT_DATA_USAGE_POLICY, GATEWAY_ROLES, type GatewayRole } from '../graphql';
+import { DATA_USAGE_LABELS, type DataUsageLabel, isDataUsageLabel } from '../xdm';
 import { readFileSync } from 'node:fs';
 import type { AccessConfig } from './auth/AccessConfig';
 import { type ApiKey, parseApiKeys } from './auth/ApiKey';
@@ -75,6 +77,13 @@ export interface GatewayConfig {
    * `trace`, or `silent`. @default 'info'
    */
   readonly logLevel: LogLevel;
+  /**
+   * `DATA_USAGE_FORBIDDEN_LABELS`: for each role, the data-usage labels it may
+   * not read, as JSON (`{"partner": ["I1"], "frontend": []}`). It replaces the
+   * default whole: a role it leaves out reads every label.
+   * @default {"partner": ["I1"]}
+   */
+  readonly dataUsage: DataUsagePolicy;
 }
 
 /** The levels `LOG_LEVEL` takes, most to least severe; `silent` logs nothing. */
@@ -133,6 +142,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
       maxBodyBytes: integer(env, 'GRAPHQL_MAX_BODY_BYTES', 1_048_576, 1),
     },
     logLevel: logLevel(env.LOG_LEVEL),
+    dataUsage: dataUsagePolicy(env.DATA_USAGE_FORBIDDEN_LABELS),
   };
 }
 
@@ -227,4 +237,29 @@ function readConfigFile(variable: string, file: string): string {
   } catch (error) {
     throw new ConfigError(`${variable} ${file} cannot be read: ${(error as Error).message}`);
   }
+}
+
+function dataUsagePolicy(value: string | undefined): DataUsagePolicy {
+  const raw = text(value);
+  if (raw === undefined) return DEFAULT_DATA_USAGE_POLICY;
+  const expected = `DATA_USAGE_FORBIDDEN_LABELS must be a JSON object from role to the labels it may not read, e.g. {"partner": ["I1"]}`;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    throw new ConfigError(`${expected}, got ${JSON.stringify(value)}`);
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new ConfigError(`${expected}, got ${JSON.stringify(value)}`);
+  const policy: Record<GatewayRole, readonly DataUsageLabel[]> = { analyst: [], frontend: [], partner: [] };
+  for (const [role, labels] of Object.entries(parsed)) {
+    const known = GATEWAY_ROLES.find((candidate) => candidate === role);
+    if (known === undefined) throw new ConfigError(`DATA_USAGE_FORBIDDEN_LABELS: ${JSON.stringify(role)} is not a role; roles: ${GATEWAY_ROLES.join(', ')}`);
+    if (!Array.isArray(labels)) throw new ConfigError(`DATA_USAGE_FORBIDDEN_LABELS: the labels of ${role} must be an array, got ${JSON.stringify(labels)}`);
+    const bad = labels.find((label) => !isDataUsageLabel(label));
+    if (bad !== undefined) {
+      throw new ConfigError(`DATA_USAGE_FORBIDDEN_LABELS: ${JSON.stringify(bad)} (role ${role}) is not a data-usage label; labels: ${[...DATA_USAGE_LABELS.keys()].join(', ')}`);
+    }
+    policy[known] = [...new Set(labels as DataUsageLabel[])];
+  }
+  return policy;
 }

@@ -5,7 +5,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express, type Request } from 'express';
 import type { GraphQLSchema } from 'graphql';
-import { createContext, formatGatewayError, GatewayError, type GatewayContext, type GatewayServices } from '../graphql';
+import { createContext, dataUsagePlugin, formatGatewayError, GatewayError, type GatewayContext, type GatewayServices } from '../graphql';
 import { answerInternalError } from './answerInternalError';
 import { accessPolicyPlugin } from './auth/accessPolicyPlugin';
 import { authenticate, callerOf } from './auth/authenticate';
@@ -86,6 +86,8 @@ export async function createGateway(schema: GraphQLSchema, config: GatewayConfig
       graphiqlLandingPage({ apiKeyRequired: config.access.mode === 'apiKey' }),
       ...armor.plugins,
       accessPolicyPlugin({ introspectionForAllRoles: config.environment === 'development' }),
+      // Fields whose data-usage labels the caller's role may not read: 403 FORBIDDEN_FIELD before anything runs.
+      dataUsagePlugin(config.dataUsage),
       maxProfilesPlugin(config.limits.maxProfilesPerQuery),
       abandonAfterTimeoutPlugin(config.limits.requestTimeoutMs),
       internalErrorLogPlugin(onInternalError),

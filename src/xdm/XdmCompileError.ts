@@ -4,7 +4,8 @@ export type XdmCompileErrorCode =
   | 'XDM_SCHEMA_INVALID'
   | 'XDM_REF_UNRESOLVED'
   | 'XDM_FIELD_CONFLICT'
-  | 'XDM_COMPOSITION_INVALID';
+  | 'XDM_COMPOSITION_INVALID'
+  | 'XDM_LABEL_INVALID';
 
 /**
  * An XDM definition that cannot be compiled. The message names the schema

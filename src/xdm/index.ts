@@ -6,6 +6,7 @@
 export {
   type CompiledComposition,
   EXPERIENCE_EVENT_CLASS_ID,
+  type LabelledField,
   PROFILE_CLASS_ID,
   type XdmConstraints,
   type XdmField,
@@ -29,3 +30,6 @@ export { printXdmTypeDefs, XDM_SUPPORT_SDL, type XdmGraphQLOptions, type XdmGrap
 export { type JsonSchema, toJsonSchema } from './toJsonSchema';
 export { createRecordValidator, createRecordValidators, type RecordValidator, type RecordViolation } from './createRecordValidator';
 export { toShortForm } from './toShortForm';
+export { DATA_USAGE_LABELS, type DataUsageLabel, isDataUsageLabel, sortDataUsageLabels } from './DataUsageLabel';
+export { type LabelDescriptor, loadLabelDescriptors, parseLabelDescriptors } from './loadLabelDescriptors';
+export { applyLabelDescriptors } from './applyLabelDescriptors';

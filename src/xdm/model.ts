@@ -1,3 +1,5 @@
+import type { DataUsageLabel } from './DataUsageLabel';
+
 /**
  * The compiler's intermediate form: an XDM schema resolved into a plain tree of
  * fields in the platform's short form. Both emitters (GraphQL types and the
@@ -81,4 +83,18 @@ export interface CompiledComposition {
   readonly schemaClass: XdmSchemaClass | null;
   readonly fieldGroupIds: readonly string[];
   readonly root: XdmObjectType;
+  /**
+   * Data-usage labels of the composition's fields, from the label descriptors
+   * that name it, its class or one of its field groups; sorted by path.
+   * Absent or empty: no field is labelled.
+   */
+  readonly labels?: readonly LabelledField[];
+}
+
+/** Labels put on one field (and so on everything under it) of a composition. */
+export interface LabelledField {
+  /** Short-form keys from the root: `['person', 'name']`. Array items are transparent. */
+  readonly path: readonly string[];
+  /** Without repeats, in the order of `DATA_USAGE_LABELS`. */
+  readonly labels: readonly DataUsageLabel[];
 }

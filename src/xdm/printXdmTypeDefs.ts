@@ -26,9 +26,10 @@ export interface XdmGraphQLOptions {
 }
 
 /**
- * SDL that the generated types rely on: the scalars XDM types map to, and
+ * SDL that the generated types rely on: the scalars XDM types map to,
  * `@xdm(key:)`, which marks a field whose GraphQL name differs from its key in
- * the record (`repo:createDate` → `repo_createDate`).
+ * the record (`repo:createDate` → `repo_createDate`), and
+ * `@dataUsage(labels:, paths:)`, which marks a field that serves labelled XDM data.
  */
 export const XDM_SUPPORT_SDL = `
 """Date and time in ISO 8601 (RFC 3339), e.g. 2026-01-02T10:00:00Z."""
@@ -41,6 +42,10 @@ scalar Long
 scalar JSON
 """The key this field has in an XDM record, where it differs from the field name."""
 directive @xdm(key: String!) on FIELD_DEFINITION
+"""
+Data-usage labels of the XDM fields this field serves (I1 directly identifiable, I2 indirectly identifiable, C2 no third-party export, S1 precise location…), and the XDM paths that carry them. A caller whose role may not read one of the labels cannot select the field.
+"""
+directive @dataUsage(labels: [String!]!, paths: [String!]!) on FIELD_DEFINITION
 `;
 
 /**

@@ -73,9 +73,17 @@ export type Address = {
   readonly schema_description?: Maybe<Scalars['String']['output']>;
   /** The specific elevation of the defined coordinate. The value conforms to the [WGS84](http://gisgeography.com/wgs84-world-geodetic-system/) datum and is measured in meters. */
   readonly schema_elevation?: Maybe<Scalars['Float']['output']>;
-  /** The signed vertical coordinate of a geographic point. */
+  /**
+   * The signed vertical coordinate of a geographic point.
+   *
+   * Data-usage labels: S1 (precise location: latitude and longitude).
+   */
   readonly schema_latitude?: Maybe<Scalars['Float']['output']>;
-  /** The signed horizontal coordinate of a geographic point. */
+  /**
+   * The signed horizontal coordinate of a geographic point.
+   *
+   * Data-usage labels: S1 (precise location: latitude and longitude).
+   */
   readonly schema_longitude?: Maybe<Scalars['Float']['output']>;
   /** The name of the State. This is a free-form field. */
   readonly state?: Maybe<Scalars['String']['output']>;
@@ -85,13 +93,29 @@ export type Address = {
   readonly status?: Maybe<Scalars['String']['output']>;
   /** A description of the current status. */
   readonly statusReason?: Maybe<Scalars['String']['output']>;
-  /** Primary street level information, apartment number, street number, and street name. */
+  /**
+   * Primary street level information, apartment number, street number, and street name.
+   *
+   * Data-usage labels: I1 (directly identifiable: identifies or contacts a specific person).
+   */
   readonly street1?: Maybe<Scalars['String']['output']>;
-  /** Optional street information second line. */
+  /**
+   * Optional street information second line.
+   *
+   * Data-usage labels: I1 (directly identifiable: identifies or contacts a specific person).
+   */
   readonly street2?: Maybe<Scalars['String']['output']>;
-  /** Optional street information third line. */
+  /**
+   * Optional street information third line.
+   *
+   * Data-usage labels: I1 (directly identifiable: identifies or contacts a specific person).
+   */
   readonly street3?: Maybe<Scalars['String']['output']>;
-  /** Optional street information fourth line. */
+  /**
+   * Optional street information fourth line.
+   *
+   * Data-usage labels: I1 (directly identifiable: identifies or contacts a specific person).
+   */
   readonly street4?: Maybe<Scalars['String']['output']>;
 };
 
@@ -217,7 +241,11 @@ export type DatasetInput = {
 
 export type EmailAddress = {
   readonly __typename?: 'EmailAddress';
-  /** The technical address, for example, 'name@domain.com' as commonly defined in RFC2822 and subsequent standards. */
+  /**
+   * The technical address, for example, 'name@domain.com' as commonly defined in RFC2822 and subsequent standards.
+   *
+   * Data-usage labels: I1 (directly identifiable: identifies or contacts a specific person).
+   */
   readonly address?: Maybe<Scalars['String']['output']>;
   /** Additional display information that maybe available, for example, Microsoft Outlook rich address controls display 'John Smith smithjr@company.uk', 'John Smith' part is data that would be placed in the label. */
   readonly label?: Maybe<Scalars['String']['output']>;
@@ -291,6 +319,7 @@ export type ExternalSourceSystemAudit = {
 /** One identity of a profile. */
 export type Identity = {
   readonly __typename?: 'Identity';
+  /** Data-usage labels: I1 (directly identifiable: identifies or contacts a specific person). */
   readonly id: Scalars['String']['output'];
   readonly namespace: Scalars['String']['output'];
   readonly primary: Scalars['Boolean']['output'];
@@ -467,22 +496,40 @@ export type PaymentItem = {
 
 export type Person = {
   readonly __typename?: 'Person';
-  /** The full date a person was born. */
+  /**
+   * The full date a person was born.
+   *
+   * Data-usage labels: I2 (indirectly identifiable: identifies a person combined with other data).
+   */
   readonly birthDate?: Maybe<Scalars['Date']['output']>;
-  /** The day and month a person was born, in the format MM-DD. This field should be used when the day and month of a person's birth is known, but not the year. */
+  /**
+   * The day and month a person was born, in the format MM-DD. This field should be used when the day and month of a person's birth is known, but not the year.
+   *
+   * Data-usage labels: I2 (indirectly identifiable: identifies a person combined with other data).
+   */
   readonly birthDayAndMonth?: Maybe<Scalars['String']['output']>;
-  /** The year a person was born including the century, for example, 1983.  This field should be used when only the person's age is known, not the full birth date. */
+  /**
+   * The year a person was born including the century, for example, 1983.  This field should be used when only the person's age is known, not the full birth date.
+   *
+   * Data-usage labels: I2 (indirectly identifiable: identifies a person combined with other data).
+   */
   readonly birthYear?: Maybe<Scalars['Int']['output']>;
   /** Gender identity of the person. */
   readonly gender?: Maybe<PersonGender>;
   /** Describes a person's relationship with a significant other. */
   readonly maritalStatus?: Maybe<PersonMaritalStatus>;
-  /** The person's full name. */
+  /**
+   * The person's full name.
+   *
+   * Data-usage labels: I1 (directly identifiable: identifies or contacts a specific person).
+   */
   readonly name?: Maybe<PersonName>;
   /** The legal relationship between a person and their state represented using the ISO 3166-1 Alpha-2 code. */
   readonly nationality?: Maybe<Scalars['String']['output']>;
   /**
    * The Tax / Fiscal ID of the person, e.g. the TIN in the US or the CIF/NIF in Spain.
+   *
+   * Data-usage labels: I1 (directly identifiable: identifies or contacts a specific person).
    * @deprecated Deprecated in XDM.
    */
   readonly taxId?: Maybe<Scalars['String']['output']>;
@@ -525,7 +572,11 @@ export type PhoneNumber = {
   readonly countryCode?: Maybe<Scalars['String']['output']>;
   /** The internal dialing number used to call from a private exchange, operator, or switchboard. */
   readonly extension?: Maybe<Scalars['String']['output']>;
-  /** The phone number. Note the phone number is a string and may include meaningful characters such as brackets '()', hyphens '-', or characters to indicate sub-dialing identifiers like extensions 'x' for example,  1-353(0)18391111 or +613 9403600x1234. */
+  /**
+   * The phone number. Note the phone number is a string and may include meaningful characters such as brackets '()', hyphens '-', or characters to indicate sub-dialing identifiers like extensions 'x' for example,  1-353(0)18391111 or +613 9403600x1234.
+   *
+   * Data-usage labels: I1 (directly identifiable: identifies or contacts a specific person).
+   */
   readonly number?: Maybe<Scalars['String']['output']>;
   /** Primary phone number indicator. Unlike address or email address, there can be multiple primary phone numbers; one per communication channel. The communication channel is defined by the type: `textMessaging`, `mobile`, `phone`, `home`, `work`, `unknown`, and `fax`. */
   readonly primary?: Maybe<Scalars['Boolean']['output']>;
@@ -664,7 +715,11 @@ export type ProfileEventsArgs = {
 
 export type ProfileDemo = {
   readonly __typename?: 'ProfileDemo';
-  /** Probability, from 0 to 1, that the customer stops buying within 90 days. */
+  /**
+   * Probability, from 0 to 1, that the customer stops buying within 90 days.
+   *
+   * Data-usage labels: C2 (not exported to a third party).
+   */
   readonly churnPropensity?: Maybe<Scalars['Float']['output']>;
   /** Predicted revenue from the customer over the whole relationship, in the account currency. */
   readonly lifetimeValue?: Maybe<Scalars['Float']['output']>;
@@ -1374,6 +1429,13 @@ export type ResolversParentTypes = {
   WebinfoWebReferrer: WebinfoWebReferrer;
 };
 
+export type DataUsageDirectiveArgs = {
+  labels: ReadonlyArray<Scalars['String']['input']>;
+  paths: ReadonlyArray<Scalars['String']['input']>;
+};
+
+export type DataUsageDirectiveResolver<Result, Parent, ContextType = GatewayContext, Args = DataUsageDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
 export type XdmDirectiveArgs = {
   key: Scalars['String']['input'];
 };
@@ -2009,5 +2071,6 @@ export type Resolvers<ContextType = GatewayContext> = {
 };
 
 export type DirectiveResolvers<ContextType = GatewayContext> = {
+  dataUsage?: DataUsageDirectiveResolver<any, any, ContextType>;
   xdm?: XdmDirectiveResolver<any, any, ContextType>;
 };

@@ -23,6 +23,7 @@ describe('readConfig', () => {
         maxBodyBytes: 1048576,
       },
       logLevel: 'info',
+      dataUsage: { analyst: [], frontend: [], partner: ['I1'] },
     });
   });
 
@@ -54,6 +55,7 @@ describe('readConfig', () => {
         REQUEST_TIMEOUT_MS: '1500',
         GRAPHQL_MAX_BODY_BYTES: '4096',
         LOG_LEVEL: 'warn',
+        DATA_USAGE_FORBIDDEN_LABELS: '{"partner": ["I1", "I2"], "frontend": ["S1"]}',
       }),
     ).toEqual({
       port: 8080,
@@ -67,6 +69,7 @@ describe('readConfig', () => {
       persistedQueries: { source: null, documents: new Map() },
       limits: { maxDepth: 8, maxCost: 900, maxAliases: 4, maxDirectives: 5, maxTokens: 600, maxProfilesPerQuery: 7, requestTimeoutMs: 1500, maxBodyBytes: 4096 },
       logLevel: 'warn',
+      dataUsage: { analyst: [], frontend: ['S1'], partner: ['I1', 'I2'] },
     });
   });
 
@@ -85,5 +88,23 @@ describe('readConfig', () => {
     );
     expect(() => readConfig({ IDENTITY_BLOCKED_PATTERNS: '["("]' })).toThrow(/IDENTITY_BLOCKED_PATTERNS: "\(" is not a valid regular expression/);
     expect(() => readConfig({ LOG_LEVEL: 'verbose' })).toThrow('LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "verbose"');
+  });
+
+  it('takes DATA_USAGE_FORBIDDEN_LABELS whole: a role it leaves out reads every label', () => {
+    expect(readConfig({ DATA_USAGE_FORBIDDEN_LABELS: '{"frontend": ["C2"]}' }).dataUsage).toEqual({ analyst: [], frontend: ['C2'], partner: [] });
+    expect(readConfig({ DATA_USAGE_FORBIDDEN_LABELS: '{}' }).dataUsage).toEqual({ analyst: [], frontend: [], partner: [] });
+  });
+
+  it('refuses a data-usage policy with an unknown role, a malformed label or a wrong shape', () => {
+    expect(() => readConfig({ DATA_USAGE_FORBIDDEN_LABELS: '{"partners": ["I1"]}' })).toThrow(
+      'DATA_USAGE_FORBIDDEN_LABELS: "partners" is not a role; roles: analyst, frontend, partner',
+    );
+    expect(() => readConfig({ DATA_USAGE_FORBIDDEN_LABELS: '{"partner": ["i1"]}' })).toThrow(
+      'DATA_USAGE_FORBIDDEN_LABELS: "i1" (role partner) is not a data-usage label; labels: C1, C2, C3, C4, C5, C6, C7, C8, C9, C10, C11, C12, I1, I2, S1, S2',
+    );
+    expect(() => readConfig({ DATA_USAGE_FORBIDDEN_LABELS: '{"partner": "I1"}' })).toThrow('DATA_USAGE_FORBIDDEN_LABELS: the labels of partner must be an array, got "I1"');
+    expect(() => readConfig({ DATA_USAGE_FORBIDDEN_LABELS: '["I1"]' })).toThrow(
+      'DATA_USAGE_FORBIDDEN_LABELS must be a JSON object from role to the labels it may not read, e.g. {"partner": ["I1"]}, got "[\\"I1\\"]"',
+    );
   });
 });
