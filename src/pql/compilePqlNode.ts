@@ -6,8 +6,9 @@ import type { PqlValueKind } from './PqlValueKind';
 /** A compiled condition over one evaluation context (a profile's input, or one event). */
 export type PqlPredicate<C> = (context: C) => boolean;
 
-/** The nodes that only make sense in one context. */
+/** `xEvent[...].count() OP n` and `xEvent[...].exists()`: meaningful only over a profile's events. */
 export type PqlEventQueryNode = Extract<PqlNode, { kind: 'eventCount' | 'eventExists' }>;
+/** `timestamp occurs … before now`: meaningful only on one event. */
 export type PqlTimeWindowNode = Extract<PqlNode, { kind: 'occurs' }>;
 
 /** A path checked against its tree: the kind of what it names and how to read it. */
