@@ -1,5 +1,6 @@
 import type { IdentityRules } from '../identity';
 import type { IngestionPipeline } from '../ingest';
+import type { SegmentEngine, StreamingSegmentEvaluator } from '../segments';
 import type { ProfileStore } from '../store';
 import type { CompiledComposition } from '../xdm';
 import type { GatewayRole } from './GatewayRole';
@@ -14,6 +15,10 @@ export interface GatewayServices {
   readonly compositions: ReadonlyMap<string, CompiledComposition>;
   /** Records one GraphQL `ingest` call may carry. */
   readonly maxRecordsPerCall: number;
+  /** Segment and computed-attribute definitions, and batch evaluation. */
+  readonly segments: SegmentEngine;
+  /** Streaming evaluation, fed by the ingestion pipeline. */
+  readonly streaming: StreamingSegmentEvaluator;
   /** Told of every batch a request's loaders send to the store (the batch size metric). @default none */
   readonly onLoaderBatch?: (batch: LoaderBatch) => void;
 }

@@ -15,7 +15,6 @@ export type GatewayErrorCode =
   | 'INGESTION_INTERRUPTED'
   | 'IDENTITY_GRAPH_TOO_LARGE'
   | 'STORE_UNAVAILABLE'
-  | 'NOT_IMPLEMENTED'
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
   | 'PERSISTED_QUERY_NOT_ALLOWED'
@@ -30,6 +29,12 @@ export type GatewayErrorCode =
   | 'PAYLOAD_TOO_LARGE'
   | 'INVALID_JSON'
   | 'BAD_REQUEST'
+  | 'PQL_SYNTAX_ERROR'
+  | 'PQL_UNKNOWN_ATTRIBUTE'
+  | 'PQL_TYPE_ERROR'
+  | 'INVALID_COMPUTED_ATTRIBUTE'
+  | 'INVALID_SEGMENT'
+  | 'SEGMENT_NOT_FOUND'
   | 'INTERNAL_SERVER_ERROR';
 
 declare module 'graphql' {
@@ -47,16 +52,5 @@ export class GatewayError extends GraphQLError {
   ) {
     super(message, { ...options, extensions: { ...options.extensions, code } });
     this.name = 'GatewayError';
-  }
-}
-
-/**
- * A field whose capability has not been built yet. Answers honestly instead
- * of returning made-up data; `extensions.field` names the field.
- */
-export class NotImplementedError extends GatewayError {
-  constructor(field: string) {
-    super('NOT_IMPLEMENTED', `${field} is not implemented yet`, { extensions: { field } });
-    this.name = 'NotImplementedError';
   }
 }

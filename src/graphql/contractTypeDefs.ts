@@ -56,8 +56,12 @@ type Query {
   datasets: [Dataset!]!
   mergePolicies: [MergePolicy!]!
   identityNamespaces: [IdentityNamespace!]!
+  """Every segment, by id."""
   segments: [Segment!]!
+  """A segment by id; null when there is none."""
   segment(id: ID!): Segment
+  """Every computed attribute definition, by name."""
+  computedAttributes: [ComputedAttribute!]!
 }
 
 """The source of one fragment: a record of a dataset."""
@@ -139,14 +143,65 @@ type Segment {
   name: String!
   """The definition, in the PQL subset the README documents."""
   expression: String!
+  """STREAMING segments are evaluated as records arrive and by batch runs; BATCH segments by batch runs only."""
   evaluation: SegmentEvaluation!
+  """Profiles whose membership is REALIZED."""
   size: Int!
+  """Profiles whose membership is REALIZED, a page at a time (first: 1 to 100, default 20), in a stable order."""
+  members(first: Int, after: String): SegmentMemberConnection!
+  createdAt: DateTime!
+}
+
+type SegmentMemberConnection {
+  edges: [SegmentMemberEdge!]!
+  pageInfo: PageInfo!
+}
+
+type SegmentMemberEdge {
+  cursor: String!
+  """The member's canonical identity (the smallest identity key of its graph)."""
+  identity: Identity!
+  lastQualificationTime: DateTime!
+  """The member's profile under the default merge policy; null when its records were removed since it qualified."""
+  node: Profile
 }
 
 type SegmentMembership {
   segment: Segment!
   status: MembershipStatus!
+  """When the profile qualified (REALIZED) or exited (EXITED)."""
   lastQualificationTime: DateTime!
+}
+
+"""The aggregate a computed attribute applies to the matching events of a profile."""
+enum ComputedAttributeFunction {
+  SUM
+  COUNT
+  MIN
+  MAX
+  MOST_RECENT
+}
+
+"""An attribute computed at read time from the events of the profile's whole identity graph."""
+type ComputedAttribute {
+  """How profiles (computedAttribute(name:)) and PQL (computedAttributes.<name>) name it."""
+  name: String!
+  description: String
+  function: ComputedAttributeFunction!
+  """The event field aggregated (short-form path); null for COUNT."""
+  field: String
+  """A PQL condition on one event; null: every event."""
+  filter: String
+  """Only events at most this many days old count; null: every event."""
+  lookbackDays: Int
+  createdAt: DateTime!
+}
+
+"""A computed attribute's value for one profile."""
+type ComputedAttributeValue {
+  name: String!
+  """A number for SUM, COUNT, MIN and MAX (MIN and MAX of a date-time field: a date-time); the field's value for MOST_RECENT; null when no event matched (COUNT: 0)."""
+  value: JSON
 }
 
 type Mutation {
@@ -154,11 +209,14 @@ type Mutation {
   createMergePolicy(input: MergePolicyInput!): MergePolicy!
   """Validates and stores records; the valid records of a call are stored even when others are rejected."""
   ingest(datasetId: ID!, records: [JSON!]!): IngestResult!
+  """Defines a segment; the expression is checked against the profile schema now, not at evaluation."""
   createSegment(input: SegmentInput!): Segment!
-  """Evaluates every segment over all profiles; returns the number of profiles evaluated."""
+  """Batch run: evaluates every segment over all profiles, each identity graph once; returns the number of profiles evaluated."""
   evaluateSegments: Int!
   """Privacy erase: removes every record carrying the identity; returns the number of records removed."""
   deleteIdentity(identity: IdentityInput!): Int!
+  """Defines a computed attribute, usable at once on profiles and in segment expressions."""
+  createComputedAttribute(input: ComputedAttributeInput!): ComputedAttribute!
 }
 
 input DatasetInput {
@@ -178,10 +236,20 @@ input MergePolicyInput {
 }
 
 input SegmentInput {
+  """1 to 64 letters, digits, '_', '-' or '.'; a random UUID when absent."""
   id: ID
   name: String!
   expression: String!
   evaluation: SegmentEvaluation = STREAMING
+}
+
+input ComputedAttributeInput {
+  name: String!
+  description: String
+  function: ComputedAttributeFunction!
+  field: String
+  filter: String
+  lookbackDays: Int
 }
 
 type IngestResult {
@@ -217,6 +285,11 @@ export const PROFILE_FIXED_FIELDS: readonly { readonly name: string; readonly sd
     sdl: '"Experience events of the whole profile, newest first."\n  events(first: Int, after: String, since: DateTime, until: DateTime, eventTypes: [String!]): ExperienceEventConnection!',
   },
   { name: 'segmentMembership', sdl: '"The segments this profile qualifies or qualified for."\n  segmentMembership: [SegmentMembership!]!' },
+  {
+    name: 'computedAttributes',
+    sdl: '"Every computed attribute of the profile, by name, from the events of its whole identity graph."\n  computedAttributes: [ComputedAttributeValue!]!',
+  },
+  { name: 'computedAttribute', sdl: '"One computed attribute by name (see computedAttributes); null when no event matched."\n  computedAttribute(name: String!): JSON' },
 ];
 
 /** Fields every `ExperienceEvent` has besides its XDM fields: its `identityMap`, as identities. */

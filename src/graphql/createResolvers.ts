@@ -1,17 +1,14 @@
 import { GraphQLScalarType } from 'graphql';
 import { DateResolver, DateTimeResolver, JSONResolver, LongResolver } from 'graphql-scalars';
 import type { Resolvers } from './generated/types';
-import { NotImplementedError } from './GatewayError';
 import { configurationResolvers } from './resolvers/configurationResolvers';
 import { identityResolvers } from './resolvers/identityResolvers';
 import { ingestResolvers } from './resolvers/ingestResolvers';
+import { computedAttributeResolvers } from './resolvers/computedAttributeResolvers';
 import { profileResolvers } from './resolvers/profileResolvers';
+import { segmentResolvers } from './resolvers/segmentResolvers';
 
-/**
- * The gateway's resolvers, one map per capability. Fields whose capability is
- * not built yet throw a coded `NOT_IMPLEMENTED` error rather than answer with
- * made-up data.
- */
+/** The gateway's resolvers, one map per capability. */
 export function createResolvers(): Resolvers[] {
   return [
     { DateTime: DATE_TIME, Date: DateResolver, Long: LongResolver, JSON: JSONResolver },
@@ -19,16 +16,8 @@ export function createResolvers(): Resolvers[] {
     ingestResolvers,
     identityResolvers,
     profileResolvers,
-    {
-      Query: {
-        segments: notImplemented('Query.segments'),
-        segment: notImplemented('Query.segment'),
-      },
-      Mutation: {
-        createSegment: notImplemented('Mutation.createSegment'),
-        evaluateSegments: notImplemented('Mutation.evaluateSegments'),
-      },
-    },
+    segmentResolvers,
+    computedAttributeResolvers,
   ];
 }
 
@@ -44,9 +33,3 @@ const DATE_TIME = new GraphQLScalarType({
     return serialized instanceof Date ? serialized.toISOString() : serialized;
   },
 });
-
-function notImplemented(field: string): () => never {
-  return () => {
-    throw new NotImplementedError(field);
-  };
-}

@@ -6,7 +6,7 @@ export { CONTRACT_TYPE_DEFS, EXPERIENCE_EVENT_FIXED_FIELDS, PROFILE_FIXED_FIELDS
 export { createGatewaySchema } from './createGatewaySchema';
 export { createResolvers } from './createResolvers';
 export { formatGatewayError, type FormatGatewayErrorOptions, isInternalError } from './formatGatewayError';
-export { GatewayError, type GatewayErrorCode, NotImplementedError } from './GatewayError';
+export { GatewayError, type GatewayErrorCode } from './GatewayError';
 export type { GatewayContext, GatewayServices } from './GatewayContext';
 export type { XdmRecord } from './models';
 export { printGatewaySchema } from './printGatewaySchema';

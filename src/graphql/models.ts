@@ -1,5 +1,6 @@
 import type { IdentityGraphWalk } from '../identity';
 import type { MergedProfile, MergePolicy } from '../merge';
+import type { MembershipStatus, SegmentDefinition, SegmentMembershipRecord } from '../store';
 
 /**
  * What resolvers receive as parents where that differs from the GraphQL type
@@ -34,3 +35,15 @@ export interface ProfileMeta {
  * spell, what the fixed fields need.
  */
 export type ProfileModel = XdmRecord & { readonly [PROFILE_META]: ProfileMeta };
+
+/** A profile's membership of one segment, as `Profile.segmentMembership` serves it. */
+export interface SegmentMembershipModel {
+  readonly segment: SegmentDefinition;
+  readonly status: MembershipStatus;
+  readonly lastQualificationTime: Date;
+}
+
+/** One member of a segment page, with the record fields its `node` selection needs (read once for the page). */
+export interface SegmentMemberEdgeModel extends SegmentMembershipRecord {
+  readonly nodeFields: readonly string[];
+}

@@ -35,6 +35,19 @@ export interface IngestionDependencies {
    * @default none
    */
   readonly onRecords?: (records: IngestedRecords) => void;
+  /**
+   * Awaited after each batch is durably stored, with the identity keys of its
+   * records (streaming segmentation). Must not reject; how long it may hold
+   * the acknowledgement back is its own bound. @default none
+   */
+  readonly afterStored?: (batch: StoredBatch) => Promise<void>;
+}
+
+/** A batch of records once it is durably stored. */
+export interface StoredBatch {
+  readonly datasetId: string;
+  /** Every identity key of the batch's records (profile-enabled datasets only), each once. */
+  readonly identityKeys: readonly string[];
 }
 
 /** Observers of one ingestion. */
@@ -118,6 +131,10 @@ export class IngestionPipeline {
         );
       }
       accepted += batch.length;
+      if (this.dependencies.afterStored !== undefined && dataset.profileEnabled) {
+        const identityKeys = [...new Set(batch.flatMap((prepared) => prepared.stored.identityKeys))];
+        await this.dependencies.afterStored({ datasetId, identityKeys });
+      }
       onRecords?.({ datasetId, door, outcome: 'accepted', count: batch.length });
       batch = [];
       batchBytes = 0;

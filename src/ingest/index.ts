@@ -5,6 +5,7 @@ export {
   type IngestionDependencies,
   type IngestionOptions,
   IngestionPipeline,
+  type StoredBatch,
 } from './IngestionPipeline';
 export type { IngestDoor, IngestedRecords, IngestProgress, IngestResult, RecordError, RecordErrorCode } from './IngestResult';
 export { type PreparedRecord, prepareRecord, type RecordContext } from './prepareRecord';

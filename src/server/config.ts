@@ -62,6 +62,13 @@ export interface GatewayConfig {
    */
   readonly demoProfiles: number;
   /**
+   * `SEGMENT_STREAMING_MAX_WAIT_MS`: how long an ingestion acknowledgement
+   * waits, per stored batch, for the streaming segment evaluation of the
+   * profiles it touched; past it the acknowledgement goes out and the
+   * evaluation finishes in the background. `0` never waits. @default 1000
+   */
+  readonly segments: { readonly streamingMaxWaitMs: number };
+  /**
    * `AUTH_MODE` (`open` | `apiKey`; default `open` when `NODE_ENV` is
    * `development`, else `apiKey`) and the keys of `API_KEYS` (JSON) or
    * `API_KEYS_FILE` (a JSON file): `[{ "key", "role", "name" }]`.
@@ -129,6 +136,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
       blockedValuePatterns: patterns(env.IDENTITY_BLOCKED_PATTERNS),
     },
     demoProfiles: integer(env, 'DEMO_PROFILES', 10_000, 0, 10_000_000),
+    segments: { streamingMaxWaitMs: integer(env, 'SEGMENT_STREAMING_MAX_WAIT_MS', 1000, 0, 600_000) },
     access: readAccess(env, readEnvironment(env.NODE_ENV)),
     persistedQueries: readManifest(text(env.PERSISTED_QUERIES_FILE)),
     limits: {

@@ -1,6 +1,7 @@
 import type { GatewayServices, LoaderBatch } from '../graphql';
 import { IdentityRules } from '../identity';
 import { type IngestedRecords, IngestionPipeline } from '../ingest';
+import { createPqlSchema, SegmentEngine, StreamingSegmentEvaluator } from '../segments';
 import { EmbeddedStore, MongoStore, type ProfileStore, type StoreCommand, type StoreCommandFinished } from '../store';
 import { createRecordValidators, type XdmProject } from '../xdm';
 import type { GatewayConfig } from './config';
@@ -18,10 +19,20 @@ export async function createServices(config: GatewayConfig, project: XdmProject,
     await ensureDefaults(store);
     const rules = new IdentityRules(await store.listNamespaces(), config.identity);
     const validators = createRecordValidators(project.compositions);
+    const segments = new SegmentEngine({ store, rules, schema: createPqlSchema(project.compositions) });
+    const streaming = new StreamingSegmentEvaluator(segments, {
+      maxWaitMs: config.segments.streamingMaxWaitMs,
+      onError: options.onStreamingError ?? ((error) => console.error('streaming segment evaluation failed:', error)),
+    });
     return {
       store,
       rules,
-      ingestion: new IngestionPipeline({ store, validators, rules, onRecords: options.onRecords }, config.ingest),
+      ingestion: new IngestionPipeline(
+        { store, validators, rules, onRecords: options.onRecords, afterStored: (batch) => streaming.notify(batch.identityKeys) },
+        config.ingest,
+      ),
+      segments,
+      streaming,
       compositions: new Map(project.compositions.map((composition) => [composition.id, composition])),
       maxRecordsPerCall: config.ingest.maxRecordsPerCall,
       onLoaderBatch: options.onLoaderBatch,
@@ -42,6 +53,8 @@ export interface ServicesOptions {
   readonly onRecords?: (records: IngestedRecords) => void;
   /** Told of every batch a request's loaders send to the store (metrics). @default none */
   readonly onLoaderBatch?: (batch: LoaderBatch) => void;
+  /** Told when a streaming segment evaluation fails (the records stay stored; the next batch run repairs memberships). @default console.error */
+  readonly onStreamingError?: (error: unknown) => void;
 }
 
 async function openStore(config: GatewayConfig, options: ServicesOptions): Promise<ProfileStore> {

@@ -73,20 +73,16 @@ describe('the gateway over HTTP', () => {
     const response = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ segments { id } }' }),
+      body: JSON.stringify({ query: '{ profile(identity: { namespace: "EMAIL", id: "ana@example.com" }) { identities { id } } }' }),
     });
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({
-      data: null,
-      errors: [
-        {
-          message: 'Query.segments is not implemented yet',
-          locations: [{ line: 1, column: 3 }],
-          path: ['segments'],
-          extensions: { code: 'NOT_IMPLEMENTED', field: 'Query.segments' },
-        },
-      ],
-    });
+    const body = (await response.json()) as { data: unknown; errors: { message: string; path: string[]; extensions: Record<string, unknown> }[] };
+    expect(body.data).toEqual({ profile: null });
+    expect(body.errors).toEqual([
+      expect.objectContaining({ path: ['profile'], extensions: expect.objectContaining({ code: 'UNKNOWN_NAMESPACE' }) }),
+    ]);
+    expect(body.errors[0]!.message).toContain("'EMAIL'");
+    expect(JSON.stringify(body)).not.toContain('stacktrace');
   });
 
   it('serves the GraphQL IDE to a browser at GET /graphql, offline, opened on the example operations', async () => {

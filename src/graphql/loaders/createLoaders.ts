@@ -3,9 +3,10 @@ import { type IdentityGraphWalk, traverseIdentityGraphs } from '../../identity';
 import type { MergePolicy } from '../../merge';
 import type { Dataset, StoredRecord } from '../../store';
 import type { GatewayServices } from '../GatewayContext';
+import { createSegmentLoaders, type SegmentLoaders } from './createSegmentLoaders';
 
 /** The batching loaders of one request. Never shared between requests. */
-export interface Loaders {
+export interface Loaders extends SegmentLoaders {
   /** Identity graph walks: every walk requested in one tick shares one query per graph level. */
   readonly graphs: DataLoader<string, IdentityGraphWalk>;
   /**
@@ -61,6 +62,7 @@ export function createLoaders(services: GatewayServices): Loaders {
     },
     mergePolicies: once(() => store.listMergePolicies()),
     datasets: once(() => store.listDatasets()),
+    ...createSegmentLoaders(services),
   };
 }
 

@@ -2,7 +2,7 @@ import { type GraphQLObjectType, type GraphQLResolveInfo } from 'graphql';
 import { parseIdentityKey } from '../../identity';
 import { type MergePolicy, mergeFragments, selectFragments } from '../../merge';
 import type { StoredRecord } from '../../store';
-import { GatewayError, NotImplementedError } from '../GatewayError';
+import { GatewayError } from '../GatewayError';
 import type { GatewayContext } from '../GatewayContext';
 import type { Identity, IdentityInput, Resolvers } from '../generated/types';
 import { selectedRecordFields } from '../loaders/selectedRecordFields';
@@ -60,9 +60,6 @@ export const profileResolvers: Resolvers = {
       const edges = ordered.slice(0, limit).map(({ event, position: place }) => ({ cursor: encodeEventCursor(place), node: event.record }));
       return { edges, pageInfo: { hasNextPage: ordered.length > limit, endCursor: edges.at(-1)?.cursor ?? null } };
     },
-    segmentMembership: () => {
-      throw new NotImplementedError('Profile.segmentMembership');
-    },
   },
 };
 
@@ -87,7 +84,7 @@ function profileFields(info: GraphQLResolveInfo): string[] {
 }
 
 /** The policy a query names, or the default one. */
-async function mergePolicy(id: string | null, { loaders }: GatewayContext): Promise<MergePolicy> {
+export async function mergePolicy(id: string | null, { loaders }: GatewayContext): Promise<MergePolicy> {
   const policies = await loaders.mergePolicies();
   const policy = id === null ? policies.find((candidate) => candidate.isDefault) : policies.find((candidate) => candidate.id === id);
   if (policy !== undefined) return policy;
@@ -109,8 +106,17 @@ async function resolveProfile(
   context: GatewayContext,
   fields: readonly string[],
 ): Promise<ProfileModel | null> {
+  return resolveProfileByKey(identityInputKey(input, context.services.rules), policy, context, fields);
+}
+
+/** {@link resolveProfile} of an identity key (`Email:ana@example.com`) known to be well formed. */
+export async function resolveProfileByKey(
+  key: string,
+  policy: MergePolicy,
+  context: GatewayContext,
+  fields: readonly string[],
+): Promise<ProfileModel | null> {
   const { services, loaders } = context;
-  const key = identityInputKey(input, services.rules);
   const walk = await loaders.graphs.load(key);
   if (!walk.known) return null;
   if (policy.identityStitching === 'PRIVATE_GRAPH' && walk.tooLarge) throw tooLarge(key, services);

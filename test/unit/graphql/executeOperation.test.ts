@@ -22,21 +22,29 @@ describe('the gateway schema, executed in process', () => {
   });
   afterAll(() => gateway.stop());
 
-  it('answers a capability that is not built yet with a coded NOT_IMPLEMENTED error, not with data', async () => {
-    const result = await gateway.run('{ segments { id } }');
+  it('refuses a segment expression outside the grammar with its position and what was expected', async () => {
+    const result = await gateway.run('mutation { createSegment(input: { name: "Gold", expression: "loyalty.tier = = \\"gold\\"" }) { id } }');
     expect(result.data).toBeNull();
     expect(result.errors).toEqual([
       expect.objectContaining({
-        message: 'Query.segments is not implemented yet',
-        path: ['segments'],
-        extensions: { code: 'NOT_IMPLEMENTED', field: 'Query.segments' },
+        path: ['createSegment'],
+        message: expect.stringMatching(/^line 1, column 16: expected .* but "=" found/),
+        extensions: expect.objectContaining({ code: 'PQL_SYNTAX_ERROR', line: 1, column: 16 }),
       }),
     ]);
   });
 
-  it('codes mutations that are not built yet the same way', async () => {
-    const result = await gateway.run('mutation { createSegment(input: { name: "Gold", expression: "loyalty.tier = \\"gold\\"" }) { id } }');
-    expect(result.errors?.map((error) => error.extensions?.code)).toEqual(['NOT_IMPLEMENTED']);
+  it('refuses a segment that reads an attribute the profile schema does not have, at creation', async () => {
+    const result = await gateway.run('mutation { createSegment(input: { name: "Gold", expression: "loyalty.level = \\"gold\\"" }) { id } }');
+    expect(result.errors?.map((error) => [error.extensions?.code, error.extensions?.line, error.extensions?.column])).toEqual([['PQL_UNKNOWN_ATTRIBUTE', 1, 1]]);
+    expect(result.errors?.[0]?.message).toContain('loyalty.level');
+    // Nothing was stored: only the shipped demo segments exist.
+    expect((await gateway.run('{ segments { id } }')).data?.segments).toEqual([
+      { id: 'churn-risk' },
+      { id: 'gold-members' },
+      { id: 'high-value' },
+      { id: 'recent-buyers' },
+    ]);
   });
 
   it('codes validation errors and shows no stack trace', async () => {

@@ -33,6 +33,7 @@ describe('schema.graphql keeps the public contract', () => {
       'identityNamespaces: [IdentityNamespace!]!',
       'segments: [Segment!]!',
       'segment(id: ID!): Segment',
+      'computedAttributes: [ComputedAttribute!]!',
     ]);
     expect(signatures('Mutation')).toEqual([
       'createDataset(input: DatasetInput!): Dataset!',
@@ -41,18 +42,21 @@ describe('schema.graphql keeps the public contract', () => {
       'createSegment(input: SegmentInput!): Segment!',
       'evaluateSegments: Int!',
       'deleteIdentity(identity: IdentityInput!): Int!',
+      'createComputedAttribute(input: ComputedAttributeInput!): ComputedAttribute!',
     ]);
   });
 
   it('has the fixed Profile fields first, then the XDM profile fields', () => {
     const fields = signatures('Profile');
-    expect(fields.slice(0, 6)).toEqual([
+    expect(fields.slice(0, 8)).toEqual([
       'identities: [Identity!]!',
       'mergePolicy: MergePolicy!',
       'fragments: [ProfileFragment!]!',
       'attributeSource(path: String!): ProfileFragment',
       'events(first: Int, after: String, since: DateTime, until: DateTime, eventTypes: [String!]): ExperienceEventConnection!',
       'segmentMembership: [SegmentMembership!]!',
+      'computedAttributes: [ComputedAttributeValue!]!',
+      'computedAttribute(name: String!): JSON',
     ]);
     expect(fields).toEqual(
       expect.arrayContaining(['person: Person', 'personalEmail: EmailAddress', 'mobilePhone: PhoneNumber', 'homeAddress: Address', 'loyalty: ProfileLoyalty', '_demo: ProfileDemo', 'extSourceSystemAudit: ExternalSourceSystemAudit']),
@@ -88,7 +92,15 @@ describe('schema.graphql keeps the public contract', () => {
       'datasetPrecedence: [ID!]',
     ]);
     expect(signatures('IdentityNamespace')).toEqual(['code: String!', 'type: String!', 'uniquePerGraph: Boolean!', 'priority: Int!']);
-    expect(signatures('Segment')).toEqual(['id: ID!', 'name: String!', 'expression: String!', 'evaluation: SegmentEvaluation!', 'size: Int!']);
+    expect(signatures('Segment')).toEqual([
+      'id: ID!',
+      'name: String!',
+      'expression: String!',
+      'evaluation: SegmentEvaluation!',
+      'size: Int!',
+      'members(first: Int, after: String): SegmentMemberConnection!',
+      'createdAt: DateTime!',
+    ]);
     expect(signatures('SegmentMembership')).toEqual(['segment: Segment!', 'status: MembershipStatus!', 'lastQualificationTime: DateTime!']);
     expect(signatures('IngestResult')).toEqual(['accepted: Int!', 'rejected: [RecordError!]!']);
     expect(signatures('RecordError')).toEqual(['index: Int!', 'recordId: String', 'path: String', 'message: String!', 'code: String!']);

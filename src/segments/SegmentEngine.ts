@@ -1,0 +1,224 @@
+import { randomUUID } from 'node:crypto';
+import { type IdentityRules, parseIdentityKey, traverseIdentityGraphs } from '../identity';
+import type { MergePolicy } from '../merge';
+import { type ComputedAttributeDefinition, type PqlSchema, compileComputedAttribute, compileSegmentExpression } from '../pql';
+import type { ProfileStore, SegmentDefinition, SegmentEvaluation, StoredComputedAttribute } from '../store';
+import { canonicalProfileKey } from './canonicalProfileKey';
+import { partitionOf, type Partition } from './partitionOf';
+import { type ProfileEvaluation, planMembershipWrites } from './planMembershipWrites';
+import { type GraphToRead, readProfiles } from './readProfiles';
+import { resolveCanonicalGraphs } from './resolveCanonicalGraphs';
+import { type CompiledSegment, compileSegmentCatalog, computeAttributeValues, eventWindow, type SegmentCatalog } from './SegmentCatalog';
+import { SegmentError } from './SegmentError';
+
+/** What the engine works with. */
+export interface SegmentEngineDependencies {
+  readonly store: ProfileStore;
+  readonly rules: IdentityRules;
+  /** The profile and event field trees (no computed attributes: the engine adds the stored ones). */
+  readonly schema: PqlSchema;
+  /** @default () => new Date() */
+  readonly now?: () => Date;
+}
+
+/** A segment as `createSegment` takes it. */
+export interface SegmentInput {
+  /** @default a random UUID */
+  readonly id?: string | null;
+  readonly name: string;
+  readonly expression: string;
+  /** @default 'STREAMING' */
+  readonly evaluation?: SegmentEvaluation;
+}
+
+/** What an evaluation did. */
+export interface EvaluationSummary {
+  /** Profiles (identity graphs) evaluated. */
+  readonly profiles: number;
+  /** Memberships that became REALIZED / EXITED. */
+  readonly realized: number;
+  readonly exited: number;
+  /** Identity keys whose graph exceeds the size guardrail, not evaluated. */
+  readonly tooLarge: number;
+  /** Segment evaluations that threw, by segment id (the profile's membership of that segment is left as it was). */
+  readonly failures: ReadonlyMap<string, string>;
+}
+
+/** Progress of a batch run, after each page of the key space. */
+export interface BatchProgress extends EvaluationSummary {
+  /** Identity keys read from the key space so far (all partitions' keys are read; only this partition's are evaluated). */
+  readonly keysScanned: number;
+}
+
+/** Options of a batch run. */
+export interface BatchOptions {
+  /** Only the profiles whose canonical key falls in this partition. @default the whole key space */
+  readonly partition?: Partition;
+  /** Identity keys read per page. @default 500 */
+  readonly pageSize?: number;
+  /** The evaluation time of the whole run. @default now */
+  readonly now?: Date;
+  readonly onProgress?: (progress: BatchProgress) => void;
+}
+
+/**
+ * Segments and computed attributes: definitions (checked against the
+ * compiled profile schema at creation), and evaluation of profiles, either
+ * the profiles a set of identities belongs to (streaming, on ingestion) or
+ * every profile (batch, optionally one partition of the key space). A profile
+ * is an identity graph; it is merged under the default merge policy's
+ * attribute rule, over the whole graph. Membership changes are written
+ * idempotently: evaluating twice at one time changes nothing.
+ */
+export class SegmentEngine {
+  private readonly now: () => Date;
+
+  constructor(private readonly dependencies: SegmentEngineDependencies) {
+    this.now = dependencies.now ?? (() => new Date());
+  }
+
+  /** Every stored segment and computed attribute, compiled (one round trip each). */
+  async catalog(): Promise<SegmentCatalog> {
+    const { store, schema } = this.dependencies;
+    const [segments, attributes] = await Promise.all([store.listSegments(), store.listComputedAttributes()]);
+    return compileSegmentCatalog(schema, segments, attributes);
+  }
+
+  /**
+   * Checks and stores a segment. Throws `PqlError` (with line and column) for
+   * an expression outside the grammar or naming an unknown attribute,
+   * `SegmentError('INVALID_SEGMENT')` for a bad id or name, and the store's
+   * `DuplicateError` when the id exists.
+   */
+  async createSegment(input: SegmentInput): Promise<SegmentDefinition> {
+    const id = input.id ?? randomUUID();
+    if (!/^[A-Za-z0-9_.-]{1,64}$/.test(id)) {
+      throw new SegmentError('INVALID_SEGMENT', `segment id must be 1 to 64 letters, digits, '_', '-' or '.', got ${JSON.stringify(id)}`);
+    }
+    const name = input.name.trim();
+    if (name === '' || name.length > 200) throw new SegmentError('INVALID_SEGMENT', `segment name must be 1 to 200 characters, got ${JSON.stringify(input.name)}`);
+    const catalog = await this.catalog();
+    compileSegmentExpression(input.expression, catalog.schema);
+    const segment: SegmentDefinition = { id, name, expression: input.expression, evaluation: input.evaluation ?? 'STREAMING', createdAt: this.now() };
+    await this.dependencies.store.createSegment(segment);
+    return segment;
+  }
+
+  /** Checks and stores a computed attribute. Throws `PqlError` (INVALID_COMPUTED_ATTRIBUTE, or the filter's error) or `DuplicateError`. */
+  async createComputedAttribute(definition: ComputedAttributeDefinition): Promise<StoredComputedAttribute> {
+    compileComputedAttribute(definition, this.dependencies.schema);
+    const stored: StoredComputedAttribute = { ...definition, createdAt: this.now() };
+    await this.dependencies.store.createComputedAttribute(stored);
+    return stored;
+  }
+
+  /**
+   * Streaming evaluation: re-evaluates the profiles these identities belong
+   * to, each once, against the `STREAMING` segments (`ALL`: every segment).
+   */
+  async evaluateIdentities(identityKeys: readonly string[], scope: 'STREAMING' | 'ALL', now: Date = this.now()): Promise<EvaluationSummary> {
+    const catalog = await this.catalog();
+    const segments = scope === 'ALL' ? catalog.segments : catalog.segments.filter((segment) => segment.definition.evaluation === 'STREAMING');
+    if (segments.length === 0 || identityKeys.length === 0) return emptySummary();
+    const { store, rules } = this.dependencies;
+    const [policy, datasets] = await Promise.all([this.defaultPolicy(), store.listDatasets()]);
+    const { graphs, tooLarge } = await resolveCanonicalGraphs(identityKeys, (keys) => store.findLinksFrom(keys), rules);
+    const summary = await this.evaluateGraphs(graphs, { catalog, segments, policy, datasets, now });
+    return { ...summary, tooLarge: tooLarge.length };
+  }
+
+  /**
+   * Batch evaluation of every segment over every profile (or one partition):
+   * pages through the identity keys in code-point order and evaluates each
+   * graph at its canonical key, so each graph is evaluated exactly once
+   * across pages and partitions. Re-running at the same `now` changes nothing.
+   */
+  async evaluateAll(options: BatchOptions = {}): Promise<BatchProgress> {
+    const { store, rules } = this.dependencies;
+    const now = options.now ?? this.now();
+    const pageSize = options.pageSize ?? 500;
+    if (!Number.isInteger(pageSize) || pageSize < 1) throw new RangeError(`pageSize must be a whole number of at least 1, got ${pageSize}`);
+    const catalog = await this.catalog();
+    const [policy, datasets] = await Promise.all([this.defaultPolicy(), store.listDatasets()]);
+    let progress: BatchProgress = { ...emptySummary(), keysScanned: 0 };
+    const failures = new Map<string, string>();
+    for (let after: string | null = null; ; ) {
+      const page = await store.listIdentityKeys({ after, limit: pageSize });
+      if (page.length === 0) break;
+      after = page[page.length - 1] as string;
+      const mine = options.partition === undefined ? page : page.filter((key) => partitionOf(key, options.partition!.count) === options.partition!.index);
+      const walks = await traverseIdentityGraphs(mine, (keys) => store.findLinksFrom(keys), rules);
+      const graphs: GraphToRead[] = [];
+      let tooLarge = 0;
+      for (const key of mine) {
+        const walk = walks.get(key);
+        if (walk === undefined || !walk.known) continue;
+        if (walk.tooLarge) tooLarge += 1;
+        else if (canonicalProfileKey(walk.identityKeys) === key) graphs.push({ profileKey: key, identityKeys: walk.identityKeys });
+      }
+      const summary = catalog.segments.length === 0 ? emptySummary() : await this.evaluateGraphs(graphs, { catalog, segments: catalog.segments, policy, datasets, now });
+      for (const [id, message] of summary.failures) failures.set(id, message);
+      progress = {
+        keysScanned: progress.keysScanned + page.length,
+        profiles: progress.profiles + summary.profiles,
+        realized: progress.realized + summary.realized,
+        exited: progress.exited + summary.exited,
+        tooLarge: progress.tooLarge + tooLarge,
+        failures,
+      };
+      options.onProgress?.(progress);
+      if (page.length < pageSize) break;
+    }
+    return progress;
+  }
+
+  /** Reads, merges and evaluates graphs in one batch of queries, then writes what changed. */
+  private async evaluateGraphs(
+    graphs: readonly GraphToRead[],
+    run: { catalog: SegmentCatalog; segments: readonly CompiledSegment[]; policy: MergePolicy; datasets: Awaited<ReturnType<ProfileStore['listDatasets']>>; now: Date },
+  ): Promise<EvaluationSummary> {
+    if (graphs.length === 0) return emptySummary();
+    const { store, rules } = this.dependencies;
+    const { catalog, segments, policy, now } = run;
+    const used = new Set(segments.flatMap((segment) => segment.expression.computedAttributes));
+    const attributes = catalog.computedAttributes.filter((attribute) => used.has(attribute.definition.name));
+    const snapshots = await readProfiles(store, graphs, {
+      datasets: run.datasets,
+      attributeMerge: policy.attributeMerge,
+      isUniquePerGraph: (key) => rules.isUniquePerGraph(parseIdentityKey(key).namespace),
+      events: eventWindow(segments, attributes, now),
+    });
+    const failures = new Map<string, string>();
+    const evaluations: ProfileEvaluation[] = snapshots.map((snapshot) => {
+      const computedAttributes = computeAttributeValues(attributes, snapshot.events, now);
+      const qualifies = new Map<string, boolean>();
+      for (const segment of segments) {
+        try {
+          qualifies.set(segment.definition.id, segment.expression.evaluate({ profile: snapshot.attributes, events: snapshot.events, computedAttributes, now }));
+        } catch (error) {
+          failures.set(segment.definition.id, (error as Error).message);
+        }
+      }
+      return { profileKey: snapshot.profileKey, identityKeys: snapshot.identityKeys, qualifies };
+    });
+    const stored = await store.findMemberships([...new Set(graphs.flatMap((graph) => graph.identityKeys))]);
+    const plan = planMembershipWrites(evaluations, stored, now);
+    if (plan.put.length > 0) await store.putMemberships(plan.put);
+    // After the puts: stopped in between, a person is counted twice until the next evaluation, never lost.
+    if (plan.removeProfileKeys.length > 0) await store.deleteMemberships(plan.removeProfileKeys);
+    return { profiles: snapshots.length, realized: plan.realized, exited: plan.exited, tooLarge: 0, failures };
+  }
+
+  private async defaultPolicy(): Promise<MergePolicy> {
+    const policies = await this.dependencies.store.listMergePolicies();
+    const policy = policies.find((candidate) => candidate.isDefault);
+    if (policy === undefined) {
+      throw new SegmentError('MERGE_POLICY_NOT_FOUND', `segments are evaluated under the default merge policy, and none is the default (merge policies: ${policies.map((p) => p.id).join(', ') || 'none'})`);
+    }
+    return policy;
+  }
+}
+
+function emptySummary(): EvaluationSummary {
+  return { profiles: 0, realized: 0, exited: 0, tooLarge: 0, failures: new Map() };
+}

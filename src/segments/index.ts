@@ -1,0 +1,30 @@
+/**
+ * Segments and computed attributes: their definitions, and their evaluation
+ * on ingestion (streaming) and over every profile (batch). The language
+ * itself is in `pql/`; this layer reads profiles and writes memberships.
+ */
+export { canonicalProfileKey } from './canonicalProfileKey';
+export { type Partition, parsePartition, partitionOf } from './partitionOf';
+export { type MembershipPlan, type ProfileEvaluation, planMembershipWrites } from './planMembershipWrites';
+export { type GraphToRead, type ProfileSnapshot, readProfiles, type ReadProfilesOptions } from './readProfiles';
+export { type CanonicalGraphs, resolveCanonicalGraphs } from './resolveCanonicalGraphs';
+export {
+  type CatalogProblem,
+  type CompiledSegment,
+  compileSegmentCatalog,
+  computeAttributeValues,
+  eventWindow,
+  type SegmentCatalog,
+  withComputedAttributes,
+} from './SegmentCatalog';
+export {
+  type BatchOptions,
+  type BatchProgress,
+  type EvaluationSummary,
+  SegmentEngine,
+  type SegmentEngineDependencies,
+  type SegmentInput,
+} from './SegmentEngine';
+export { SegmentError, type SegmentErrorCode } from './SegmentError';
+export { StreamingSegmentEvaluator, type StreamingOptions } from './StreamingSegmentEvaluator';
+export { createPqlSchema } from './createPqlSchema';

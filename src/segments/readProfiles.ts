@@ -1,0 +1,86 @@
+import { type AttributeMerge, mergeFragments, selectFragments } from '../merge';
+import type { PqlEvent } from '../pql';
+import type { Dataset, ProfileStore, StoredRecord } from '../store';
+
+/** A profile to read: an identity graph named by its canonical key. */
+export interface GraphToRead {
+  readonly profileKey: string;
+  readonly identityKeys: readonly string[];
+}
+
+/** A profile as segment evaluation sees it: merged attributes and the graph's events. */
+export interface ProfileSnapshot extends GraphToRead {
+  /** The merged short-form attributes. */
+  readonly attributes: { readonly [key: string]: unknown };
+  /** Events of every identity of the graph (each once), within the window read; any order. */
+  readonly events: readonly PqlEvent[];
+}
+
+/** How to read and merge. */
+export interface ReadProfilesOptions {
+  readonly datasets: readonly Dataset[];
+  readonly attributeMerge: AttributeMerge;
+  /** Whether an identity key's namespace is unique per graph (over-merge protection of fragments). */
+  readonly isUniquePerGraph: (identityKey: string) => boolean;
+  /** Which events to read: `null` none; `since: null` every event; else those at or after `since`. */
+  readonly events: { readonly since: Date | null } | null;
+}
+
+/**
+ * Reads and merges many profiles at once: one query per profile dataset and
+ * one per event dataset for every identity of every graph (never a query per
+ * profile), then merges each graph's fragments (whole graph, with the
+ * unique-namespace protection) under the attribute-merge rule.
+ */
+export async function readProfiles(store: ProfileStore, graphs: readonly GraphToRead[], options: ReadProfilesOptions): Promise<ProfileSnapshot[]> {
+  const keys = [...new Set(graphs.flatMap((graph) => graph.identityKeys))];
+  if (keys.length === 0) return [];
+  const enabled = options.datasets.filter((dataset) => dataset.profileEnabled);
+  const profileDatasets = enabled.filter((dataset) => dataset.schemaClass === 'PROFILE');
+  const eventDatasets = options.events === null ? [] : enabled.filter((dataset) => dataset.schemaClass === 'EXPERIENCE_EVENT');
+  const since = options.events?.since ?? null;
+  const [fragments, events] = await Promise.all([
+    Promise.all(profileDatasets.map(async (dataset) => tag(dataset.id, await store.findRecordsByIdentity(dataset.id, keys)))),
+    Promise.all(
+      eventDatasets.map(async (dataset) => tag(dataset.id, await store.findRecordsByIdentity(dataset.id, keys, since === null ? {} : { since }))),
+    ),
+  ]);
+  const fragmentsByKey = byIdentityKey(fragments.flat());
+  const eventsByKey = byIdentityKey(events.flat());
+
+  return graphs.map((graph) => {
+    const graphKeys = new Set(graph.identityKeys);
+    const selected = selectFragments(recordsOf(graph.identityKeys, fragmentsByKey), 'PRIVATE_GRAPH', graph.profileKey, {
+      identityKeys: graphKeys,
+      isUniquePerGraph: options.isUniquePerGraph,
+    });
+    const merged = mergeFragments(selected, options.attributeMerge);
+    const graphEvents = recordsOf(graph.identityKeys, eventsByKey).map((event) => ({ timestamp: event.timestamp, record: event.record }));
+    return { profileKey: graph.profileKey, identityKeys: graph.identityKeys, attributes: merged.attributes, events: graphEvents };
+  });
+}
+
+type TaggedRecord = StoredRecord & { readonly datasetId: string };
+
+function tag(datasetId: string, records: readonly StoredRecord[]): TaggedRecord[] {
+  return records.map((record) => ({ ...record, datasetId }));
+}
+
+function byIdentityKey(records: readonly TaggedRecord[]): Map<string, TaggedRecord[]> {
+  const map = new Map<string, TaggedRecord[]>();
+  for (const record of records) {
+    for (const key of record.identityKeys) {
+      const list = map.get(key);
+      if (list === undefined) map.set(key, [record]);
+      else list.push(record);
+    }
+  }
+  return map;
+}
+
+/** The records carrying any of the keys, each once. */
+function recordsOf(keys: readonly string[], byKey: ReadonlyMap<string, readonly TaggedRecord[]>): TaggedRecord[] {
+  const seen = new Map<string, TaggedRecord>();
+  for (const key of keys) for (const record of byKey.get(key) ?? []) seen.set(`${record.datasetId}\u0000${record.recordId}`, record);
+  return [...seen.values()];
+}
