@@ -4,6 +4,8 @@ import type { CliIo } from './CliIo';
 import { ExitCode } from './ExitCode';
 import { type IngestCommand, runIngest } from './runIngest';
 import { runSeed, type SeedCommand } from './runSeed';
+import { runSegmentsEvaluate, type SegmentsEvaluateCommand } from './runSegments';
+import { parsePartition } from '../segments';
 
 /** `profile-gateway --help`. */
 export const USAGE = `Usage: profile-gateway <command> [options]
@@ -24,6 +26,14 @@ Commands:
       S always give the same records; running it again changes nothing.
         -n, --profiles N          how many people (1 to 10,000,000)
         --seed S                  the generator's seed (default 42)
+        -q, --quiet               no progress on stderr
+  segments evaluate [--partition I/N] [--quiet]
+      Batch segment evaluation: evaluates every segment over every profile of
+      the MongoDB named by MONGODB_URI, each identity graph once, and records
+      qualifications and exits. --partition I/N evaluates only the I-th of N
+      shares of the identity key space, so N workers can run side by side.
+      Running it again changes nothing unless the data changed.
+        --partition I/N           e.g. 1/4 (1 <= I <= N <= 10000)
         -q, --quiet               no progress on stderr
   help, --help, -h
       Shows this text.
@@ -69,8 +79,16 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<ExitCo
         }
         return await runSeed(parsed, io);
       }
+      case 'segments': {
+        const parsed = parseSegments(rest);
+        if (parsed === 'help') {
+          io.stdout.write(USAGE);
+          return ExitCode.ok;
+        }
+        return await runSegmentsEvaluate(parsed, io);
+      }
       default:
-        throw new CliError(ExitCode.usage, `unknown command '${command}'; commands: ingest, seed, help`);
+        throw new CliError(ExitCode.usage, `unknown command '${command}'; commands: ingest, seed, segments, help`);
     }
   } catch (error) {
     if (error instanceof CliError) {
@@ -135,4 +153,36 @@ function parseSeed(args: readonly string[]): SeedCommand | 'help' {
   const seed = Number(values.seed);
   if (!Number.isInteger(seed)) throw new CliError(ExitCode.usage, `usage: --seed must be a whole number, got ${JSON.stringify(values.seed)}`);
   return { profiles, seed, quiet: values.quiet === true };
+}
+
+function parseSegments(args: readonly string[]): SegmentsEvaluateCommand | 'help' {
+  const [subcommand, ...rest] = args;
+  if (subcommand === '--help' || subcommand === '-h') return 'help';
+  if (subcommand !== 'evaluate') throw new CliError(ExitCode.usage, `usage: segments takes the subcommand evaluate; got ${subcommand === undefined ? 'none' : JSON.stringify(subcommand)}`);
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...rest],
+      allowPositionals: false,
+      strict: true,
+      options: {
+        partition: { type: 'string' },
+        quiet: { type: 'boolean', short: 'q', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    throw new CliError(ExitCode.usage, `usage: ${(error as Error).message}`);
+  }
+  const { values } = parsed;
+  if (values.help === true) return 'help';
+  let partition = null;
+  if (values.partition !== undefined) {
+    try {
+      partition = parsePartition(values.partition);
+    } catch (error) {
+      throw new CliError(ExitCode.usage, `usage: --partition: ${(error as Error).message}`);
+    }
+  }
+  return { partition, quiet: values.quiet === true };
 }

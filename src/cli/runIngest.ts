@@ -48,6 +48,8 @@ export async function runIngest(command: IngestCommand, io: CliIo): Promise<Exit
   } finally {
     await input.close();
     await rejectedOut?.close();
+    // Streaming segment evaluation still queued must finish while the store is open.
+    await services?.streaming.whenIdle();
     await services?.store.close();
   }
 }

@@ -58,6 +58,8 @@ export async function runSeed(command: SeedCommand, io: CliIo): Promise<ExitCode
     }
     throw error;
   } finally {
+    // Streaming segment evaluation still queued must finish while the store is open.
+    await services.streaming.whenIdle();
     await services.store.close();
   }
 }

@@ -169,6 +169,8 @@ export async function createGateway(schema: GraphQLSchema, config: GatewayConfig
       }),
     stop: async () => {
       await apollo.stop();
+      // Streaming segment evaluation still queued must finish while the store is open.
+      await services.streaming.whenIdle();
       await services.store.close();
     },
   };

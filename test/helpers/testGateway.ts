@@ -43,6 +43,7 @@ export async function createTestGateway(env: NodeJS.ProcessEnv = {}, options: Se
     },
     async stop() {
       await server.stop();
+      await services.streaming.whenIdle();
       await services.store.close();
     },
   };
