@@ -38,7 +38,7 @@ export class StreamingSegmentEvaluator {
   private running: Promise<void> | null = null;
 
   constructor(
-    private readonly engine: SegmentEngine,
+    private readonly engine: Pick<SegmentEngine, 'evaluateIdentities'>,
     private readonly options: StreamingOptions = {},
   ) {
     this.maxWaitMs = options.maxWaitMs ?? 1000;
