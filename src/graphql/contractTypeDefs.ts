@@ -213,7 +213,7 @@ type Mutation {
   createSegment(input: SegmentInput!): Segment!
   """Batch run: evaluates every segment over all profiles, each identity graph once; returns the number of profiles evaluated."""
   evaluateSegments: Int!
-  """Privacy erase: removes every record carrying the identity; returns the number of records removed."""
+  """Privacy erase: removes every record carrying the identity, and the segment memberships that name it (what is left of its graph is evaluated afresh); returns the number of records removed."""
   deleteIdentity(identity: IdentityInput!): Int!
   """Defines a computed attribute, usable at once on profiles and in segment expressions."""
   createComputedAttribute(input: ComputedAttributeInput!): ComputedAttribute!

@@ -450,7 +450,7 @@ export type Mutation = {
   readonly createMergePolicy: MergePolicy;
   /** Defines a segment; the expression is checked against the profile schema now, not at evaluation. */
   readonly createSegment: Segment;
-  /** Privacy erase: removes every record carrying the identity; returns the number of records removed. */
+  /** Privacy erase: removes every record carrying the identity, and the segment memberships that name it (what is left of its graph is evaluated afresh); returns the number of records removed. */
   readonly deleteIdentity: Scalars['Int']['output'];
   /** Batch run: evaluates every segment over all profiles, each identity graph once; returns the number of profiles evaluated. */
   readonly evaluateSegments: Scalars['Int']['output'];

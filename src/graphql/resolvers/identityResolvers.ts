@@ -26,12 +26,19 @@ export const identityResolvers: Resolvers = {
     deleteIdentity: async (_parent, { identity }, { services }) => {
       const key = identityInputKey(identity, services.rules);
       let removed = 0;
+      const neighbours = new Set<string>();
       for (const dataset of await services.store.listDatasets()) {
         const records = await services.store.findRecordsByIdentity(dataset.id, [key], { fields: [] });
         if (records.length === 0) continue;
+        for (const record of records) for (const other of record.identityKeys) if (other !== key) neighbours.add(other);
         // deleteRecords removes the records' links first: an erase stopped half-way is finished by a retry.
         removed += await services.store.deleteRecords(dataset.id, records.map((record) => record.recordId));
       }
+      // Memberships remember their graph's identities: those naming the erased one go, and what is
+      // left of the graph is evaluated afresh (every segment), as the profile it now is.
+      const memberships = await services.store.findMemberships([key]);
+      if (memberships.length > 0) await services.store.deleteMemberships([...new Set(memberships.map((membership) => membership.profileKey))]);
+      if (neighbours.size > 0) await services.segments.evaluateIdentities([...neighbours], 'ALL');
       return removed;
     },
   },
