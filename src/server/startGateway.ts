@@ -27,6 +27,14 @@ export async function startGateway(config: GatewayConfig, options: StartGatewayO
     logger.info(`store: embedded, in memory: data is lost when the process stops; seeding ${config.demoProfiles} demo profiles (DEMO_PROFILES)…`);
     const seeded = await seedDemoData(services.ingestion, { profiles: config.demoProfiles });
     logger.info({ seeded }, `seeded ${seeded.crm} crm, ${seeded.scores} scores and ${seeded.web} web records in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    // Streaming segments qualified as the records arrived; a batch run gives the BATCH segments their members too.
+    await services.streaming.whenIdle();
+    const evaluationStarted = Date.now();
+    const evaluated = await services.segments.evaluateAll();
+    logger.info(
+      { profiles: evaluated.profiles, realized: evaluated.realized, exited: evaluated.exited },
+      `evaluated the segments of ${evaluated.profiles} demo profiles in ${((Date.now() - evaluationStarted) / 1000).toFixed(1)} s`,
+    );
   }
   const gateway = await createGateway(createGatewaySchema(project.compositions), config, services, {
     metrics,
