@@ -10,6 +10,7 @@ describe('readConfig', () => {
       ingest: { maxRecordBytes: 1048576, maxIdentitiesPerRecord: 20, batchSize: 500, batchBytes: 16777216, maxRecordsPerCall: 1000, maxBodyBytes: 1073741824 },
       identity: { maxGraphSize: 50, blockedValuePatterns: [] },
       demoProfiles: 10000,
+      segments: { streamingMaxWaitMs: 1000 },
       access: { mode: 'open' },
       persistedQueries: { source: null, documents: new Map() },
       limits: {
@@ -45,6 +46,7 @@ describe('readConfig', () => {
         IDENTITY_GRAPH_MAX_SIZE: '20',
         IDENTITY_BLOCKED_PATTERNS: '["test-.*", "n/a"]',
         DEMO_PROFILES: '0',
+        SEGMENT_STREAMING_MAX_WAIT_MS: '250',
         API_KEYS: '[{ "key": "0123456789abcdef", "role": "partner", "name": "acme" }]',
         GRAPHQL_MAX_DEPTH: '8',
         GRAPHQL_MAX_COST: '900',
@@ -65,6 +67,7 @@ describe('readConfig', () => {
       ingest: { maxRecordBytes: 2048, maxIdentitiesPerRecord: 5, batchSize: 100, batchBytes: 65536, maxRecordsPerCall: 10, maxBodyBytes: 1000000 },
       identity: { maxGraphSize: 20, blockedValuePatterns: ['test-.*', 'n/a'] },
       demoProfiles: 0,
+      segments: { streamingMaxWaitMs: 250 },
       access: { mode: 'apiKey', keys: [{ key: '0123456789abcdef', role: 'partner', name: 'acme' }] },
       persistedQueries: { source: null, documents: new Map() },
       limits: { maxDepth: 8, maxCost: 900, maxAliases: 4, maxDirectives: 5, maxTokens: 600, maxProfilesPerQuery: 7, requestTimeoutMs: 1500, maxBodyBytes: 4096 },
