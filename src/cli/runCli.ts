@@ -1,11 +1,11 @@
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { parsePartition } from '../segments';
 import { CliError } from './CliError';
 import type { CliIo } from './CliIo';
 import { ExitCode } from './ExitCode';
 import { type IngestCommand, runIngest } from './runIngest';
 import { runSeed, type SeedCommand } from './runSeed';
 import { runSegmentsEvaluate, type SegmentsEvaluateCommand } from './runSegments';
-import { parsePartition } from '../segments';
 
 /** `profile-gateway --help`. */
 export const USAGE = `Usage: profile-gateway <command> [options]
@@ -102,22 +102,17 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<ExitCo
 }
 
 function parseIngest(args: readonly string[]): IngestCommand | 'help' {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...args],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        dataset: { type: 'string', short: 'd' },
-        'rejected-out': { type: 'string' },
-        quiet: { type: 'boolean', short: 'q', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    throw new CliError(ExitCode.usage, `usage: ${(error as Error).message}`);
-  }
+  const parsed = parseOptions({
+    args: [...args],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      dataset: { type: 'string', short: 'd' },
+      'rejected-out': { type: 'string' },
+      quiet: { type: 'boolean', short: 'q', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
   const { values, positionals } = parsed;
   if (values.help === true) return 'help';
   if (values.dataset === undefined || values.dataset === '') throw new CliError(ExitCode.usage, 'usage: ingest needs --dataset ID');
@@ -128,22 +123,17 @@ function parseIngest(args: readonly string[]): IngestCommand | 'help' {
 }
 
 function parseSeed(args: readonly string[]): SeedCommand | 'help' {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...args],
-      allowPositionals: false,
-      strict: true,
-      options: {
-        profiles: { type: 'string', short: 'n' },
-        seed: { type: 'string', default: '42' },
-        quiet: { type: 'boolean', short: 'q', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    throw new CliError(ExitCode.usage, `usage: ${(error as Error).message}`);
-  }
+  const parsed = parseOptions({
+    args: [...args],
+    allowPositionals: false,
+    strict: true,
+    options: {
+      profiles: { type: 'string', short: 'n' },
+      seed: { type: 'string', default: '42' },
+      quiet: { type: 'boolean', short: 'q', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
   const { values } = parsed;
   if (values.help === true) return 'help';
   const profiles = Number(values.profiles);
@@ -159,21 +149,16 @@ function parseSegments(args: readonly string[]): SegmentsEvaluateCommand | 'help
   const [subcommand, ...rest] = args;
   if (subcommand === '--help' || subcommand === '-h') return 'help';
   if (subcommand !== 'evaluate') throw new CliError(ExitCode.usage, `usage: segments takes the subcommand evaluate; got ${subcommand === undefined ? 'none' : JSON.stringify(subcommand)}`);
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...rest],
-      allowPositionals: false,
-      strict: true,
-      options: {
-        partition: { type: 'string' },
-        quiet: { type: 'boolean', short: 'q', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    throw new CliError(ExitCode.usage, `usage: ${(error as Error).message}`);
-  }
+  const parsed = parseOptions({
+    args: [...rest],
+    allowPositionals: false,
+    strict: true,
+    options: {
+      partition: { type: 'string' },
+      quiet: { type: 'boolean', short: 'q', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
   const { values } = parsed;
   if (values.help === true) return 'help';
   let partition = null;
@@ -185,4 +170,13 @@ function parseSegments(args: readonly string[]): SegmentsEvaluateCommand | 'help
     }
   }
   return { partition, quiet: values.quiet === true };
+}
+
+/** node:util parseArgs, its complaints (unknown option, missing value) turned into usage errors. */
+function parseOptions<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
+  try {
+    return parseArgs(config);
+  } catch (error) {
+    throw new CliError(ExitCode.usage, `usage: ${(error as Error).message}`);
+  }
 }
