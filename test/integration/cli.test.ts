@@ -101,7 +101,7 @@ describe('profile-gateway ingest', () => {
     ['a missing file', ['ingest', '-d', 'crm', 'MISSING'], {}, 'profile-gateway: cannot read MISSING: ENOENT: no such file or directory'],
     ['no --dataset', ['ingest', 'FILE'], {}, 'profile-gateway: usage: ingest needs --dataset ID\n'],
     ['an unknown option', ['ingest', '-d', 'crm', '--fast', 'FILE'], {}, "profile-gateway: usage: Unknown option '--fast'"],
-    ['an unknown command', ['load'], {}, "profile-gateway: unknown command 'load'; commands: ingest, seed, help\n"],
+    ['an unknown command', ['load'], {}, "profile-gateway: unknown command 'load'; commands: ingest, seed, segments, help\n"],
     ['no MONGODB_URI', ['ingest', '-d', 'crm', 'FILE'], { MONGODB_URI: '' }, 'profile-gateway: MONGODB_URI is not set'],
   ])('exits 2 with one line on stderr for %s', async (_case, args, env, message) => {
     const file = await inputFile('one.ndjson', ndjson([crmRecord(31)]));
