@@ -1,0 +1,3 @@
+import { describeSegmentBehaviour } from '../../contract/segmentBehaviour';
+
+describeSegmentBehaviour('embedded store', async () => ({ env: {}, cleanup: async () => {} }));
