@@ -169,6 +169,41 @@ describe('profile-gateway seed', () => {
   });
 });
 
+describe('profile-gateway segments evaluate', () => {
+  it('evaluates every profile once, alone or in partitions, and changes nothing when run again', async () => {
+    const segmentsDb = uniqueDbName('cli_segments');
+    const env = { MONGODB_DB: segmentsDb };
+    try {
+      expect((await cli(['seed', '--profiles', '8', '--quiet'], { env })).code).toBe(0);
+      const whole = await cli(['segments', 'evaluate'], { env });
+      expect({ code: whole.code, stderr: whole.stderr }).toEqual({ code: 0, stderr: '' });
+      expect(whole.stdout).toMatch(/^evaluated 4 segments over all profiles of mongodb \(.*\/t_cli_segments_\w+\)\n/);
+      const profiles = Number(/profiles evaluated +(\d+)/.exec(whole.stdout)?.[1]);
+      expect(profiles).toBeGreaterThanOrEqual(8);
+      // The seed streamed the streaming segments already; the batch run added the batch segment only.
+      expect(whole.stdout).toMatch(/ {2}exited {15}0\n/);
+
+      const halves = [await cli(['segments', 'evaluate', '--partition', '1/2'], { env }), await cli(['segments', 'evaluate', '--partition', '2/2'], { env })];
+      expect(halves.map((run) => run.code)).toEqual([0, 0]);
+      expect(halves[0]!.stdout).toContain('over partition 1/2 of');
+      const inHalves = halves.map((run) => Number(/profiles evaluated +(\d+)/.exec(run.stdout)?.[1]));
+      expect(inHalves[0]! + inHalves[1]!).toBe(profiles);
+      for (const run of halves) expect(run.stdout).toMatch(/qualified \(REALIZED\) 0\n {2}exited {15}0\n/);
+    } finally {
+      await dropTestDatabase(segmentsDb);
+    }
+  }, 60_000);
+
+  it('refuses a bad partition or subcommand with exit code 2', async () => {
+    const bad = await cli(['segments', 'evaluate', '--partition', '3/2']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--partition: a partition is i/n with 1 <= i <= n <= 10000, e.g. 1/4; got "3/2"');
+    const unknown = await cli(['segments', 'count']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('segments takes the subcommand evaluate; got "count"');
+  });
+});
+
 interface CliRun {
   readonly code: number | null;
   readonly stdout: string;
