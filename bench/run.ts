@@ -1,5 +1,5 @@
 /**
- * `npm run bench [xdm|ingest|profile|throughput|scale|scale-wire]`: every
+ * `npm run bench [xdm|ingest|profile|throughput|scale|scale-wire|segments]`: every
  * benchmark (or one), printed as Markdown tables with the machine they ran
  * on. Performance targets live here, never in unit tests. The whole run
  * takes about 20 minutes (10 of them seeding the wire server for `scale-wire`).
@@ -8,6 +8,7 @@ import { cpus, totalmem } from 'node:os';
 import { benchIngest } from './ingest.bench';
 import { benchProfileOnWireServer, benchProfileThroughput } from './profile.bench';
 import { benchScaleEmbedded, benchScaleWireServer } from './scale.bench';
+import { benchSegments } from './segments.bench';
 import { benchXdm } from './xdm.bench';
 
 console.log(`# profile-gateway benchmarks\n`);
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
   if (only === undefined || only === 'throughput') await benchProfileThroughput();
   if (only === undefined || only === 'scale') await benchScaleEmbedded();
   if (only === undefined || only === 'scale-wire') await benchScaleWireServer();
+  if (only === undefined || only === 'segments') await benchSegments();
 }
 
 main().catch((error: unknown) => {
