@@ -1,11 +1,12 @@
 /**
- * `npm run bench [xdm|ingest|profile|throughput|scale|scale-wire|segments]`: every
+ * `npm run bench [xdm|ingest|profile|throughput|scale|scale-wire|segments|load]`: every
  * benchmark (or one), printed as Markdown tables with the machine they ran
  * on. Performance targets live here, never in unit tests. The whole run
  * takes about 20 minutes (10 of them seeding the wire server for `scale-wire`).
  */
 import { cpus, totalmem } from 'node:os';
 import { benchIngest } from './ingest.bench';
+import { benchLoad } from './load.bench';
 import { benchProfileOnWireServer, benchProfileThroughput } from './profile.bench';
 import { benchScaleEmbedded, benchScaleWireServer } from './scale.bench';
 import { benchSegments } from './segments.bench';
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
   if (only === undefined || only === 'scale') await benchScaleEmbedded();
   if (only === undefined || only === 'scale-wire') await benchScaleWireServer();
   if (only === undefined || only === 'segments') await benchSegments();
+  if (only === undefined || only === 'load') await benchLoad();
 }
 
 main().catch((error: unknown) => {
