@@ -67,7 +67,15 @@ export interface GatewayConfig {
    * profiles it touched; past it the acknowledgement goes out and the
    * evaluation finishes in the background. `0` never waits. @default 1000
    */
-  readonly segments: { readonly streamingMaxWaitMs: number };
+  readonly segments: {
+    readonly streamingMaxWaitMs: number;
+    /**
+     * `SEGMENT_STREAMING` (`on` | `off`): whether ingestion evaluates streaming
+     * segments at all. `off` suits a bulk back-fill on a slow store, followed by
+     * `profile-gateway segments evaluate`. @default 'on'
+     */
+    readonly streaming: boolean;
+  };
   /**
    * `AUTH_MODE` (`open` | `apiKey`; default `open` when `NODE_ENV` is
    * `development`, else `apiKey`) and the keys of `API_KEYS` (JSON) or
@@ -136,7 +144,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
       blockedValuePatterns: patterns(env.IDENTITY_BLOCKED_PATTERNS),
     },
     demoProfiles: integer(env, 'DEMO_PROFILES', 10_000, 0, 10_000_000),
-    segments: { streamingMaxWaitMs: integer(env, 'SEGMENT_STREAMING_MAX_WAIT_MS', 1000, 0, 600_000) },
+    segments: {
+      streamingMaxWaitMs: integer(env, 'SEGMENT_STREAMING_MAX_WAIT_MS', 1000, 0, 600_000),
+      streaming: onOff(env, 'SEGMENT_STREAMING', true),
+    },
     access: readAccess(env, readEnvironment(env.NODE_ENV)),
     persistedQueries: readManifest(text(env.PERSISTED_QUERIES_FILE)),
     limits: {
@@ -270,4 +281,12 @@ function dataUsagePolicy(value: string | undefined): DataUsagePolicy {
     policy[known] = [...new Set(labels as DataUsageLabel[])];
   }
   return policy;
+}
+
+function onOff(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const value = text(env[name]);
+  if (value === undefined) return fallback;
+  if (value === 'on') return true;
+  if (value === 'off') return false;
+  throw new ConfigError(`${name} must be on or off, got ${JSON.stringify(env[name])}`);
 }

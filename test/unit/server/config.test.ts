@@ -10,7 +10,7 @@ describe('readConfig', () => {
       ingest: { maxRecordBytes: 1048576, maxIdentitiesPerRecord: 20, batchSize: 500, batchBytes: 16777216, maxRecordsPerCall: 1000, maxBodyBytes: 1073741824 },
       identity: { maxGraphSize: 50, blockedValuePatterns: [] },
       demoProfiles: 10000,
-      segments: { streamingMaxWaitMs: 1000 },
+      segments: { streamingMaxWaitMs: 1000, streaming: true },
       access: { mode: 'open' },
       persistedQueries: { source: null, documents: new Map() },
       limits: {
@@ -47,6 +47,7 @@ describe('readConfig', () => {
         IDENTITY_BLOCKED_PATTERNS: '["test-.*", "n/a"]',
         DEMO_PROFILES: '0',
         SEGMENT_STREAMING_MAX_WAIT_MS: '250',
+        SEGMENT_STREAMING: 'off',
         API_KEYS: '[{ "key": "0123456789abcdef", "role": "partner", "name": "acme" }]',
         GRAPHQL_MAX_DEPTH: '8',
         GRAPHQL_MAX_COST: '900',
@@ -67,7 +68,7 @@ describe('readConfig', () => {
       ingest: { maxRecordBytes: 2048, maxIdentitiesPerRecord: 5, batchSize: 100, batchBytes: 65536, maxRecordsPerCall: 10, maxBodyBytes: 1000000 },
       identity: { maxGraphSize: 20, blockedValuePatterns: ['test-.*', 'n/a'] },
       demoProfiles: 0,
-      segments: { streamingMaxWaitMs: 250 },
+      segments: { streamingMaxWaitMs: 250, streaming: false },
       access: { mode: 'apiKey', keys: [{ key: '0123456789abcdef', role: 'partner', name: 'acme' }] },
       persistedQueries: { source: null, documents: new Map() },
       limits: { maxDepth: 8, maxCost: 900, maxAliases: 4, maxDirectives: 5, maxTokens: 600, maxProfilesPerQuery: 7, requestTimeoutMs: 1500, maxBodyBytes: 4096 },
@@ -91,6 +92,8 @@ describe('readConfig', () => {
     );
     expect(() => readConfig({ IDENTITY_BLOCKED_PATTERNS: '["("]' })).toThrow(/IDENTITY_BLOCKED_PATTERNS: "\(" is not a valid regular expression/);
     expect(() => readConfig({ LOG_LEVEL: 'verbose' })).toThrow('LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "verbose"');
+    expect(() => readConfig({ SEGMENT_STREAMING: 'yes' })).toThrow('SEGMENT_STREAMING must be on or off, got "yes"');
+    expect(() => readConfig({ SEGMENT_STREAMING_MAX_WAIT_MS: '-1' })).toThrow('SEGMENT_STREAMING_MAX_WAIT_MS must be a whole number from 0 to 600000, got "-1"');
   });
 
   it('takes DATA_USAGE_FORBIDDEN_LABELS whole: a role it leaves out reads every label', () => {
