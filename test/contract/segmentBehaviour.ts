@@ -1,6 +1,8 @@
 import { seedDemoData } from '../../src/demo';
+import { createPqlSchema, SegmentEngine } from '../../src/segments';
 import type { SegmentMembershipRecord } from '../../src/store';
 import type { GatewayEnvFactory } from './ingestionBehaviour';
+import { loadXdmProject } from '../../src/xdm';
 import { createTestGateway, type TestGateway } from '../helpers/testGateway';
 
 /**
@@ -12,9 +14,9 @@ import { createTestGateway, type TestGateway } from '../helpers/testGateway';
 export function describeSegmentBehaviour(label: string, makeEnv: GatewayEnvFactory): void {
   describe(`segments and computed attributes (${label})`, () => {
     const opened: { gateway: TestGateway; cleanup(): Promise<void> }[] = [];
-    async function gateway(): Promise<TestGateway> {
+    async function gateway(overrides: NodeJS.ProcessEnv = {}): Promise<TestGateway> {
       const { env, cleanup } = await makeEnv();
-      const created = await createTestGateway({ AUTH_MODE: 'open', SEGMENT_STREAMING_MAX_WAIT_MS: '5000', ...env });
+      const created = await createTestGateway({ AUTH_MODE: 'open', SEGMENT_STREAMING_MAX_WAIT_MS: '5000', ...overrides, ...env });
       opened.push({ gateway: created, cleanup });
       return created;
     }
@@ -61,8 +63,77 @@ export function describeSegmentBehaviour(label: string, makeEnv: GatewayEnvFacto
       await ingest(g, 'crm', [crm('s-1-new', 'S-1', 'one@x.com', 'silver', '2026-11-03T00:00:00Z')]);
       const left = (await membership(g, 'CRMID', 'S-1'))?.segmentMembership.find((m) => m.segment.id === 'tin');
       expect(left?.status).toBe('EXITED');
-      expect(Date.parse(left!.lastQualificationTime)).toBeGreaterThanOrEqual(Date.parse(qualifiedAt));
+      expect(Date.parse(left!.lastQualificationTime)).toBeGreaterThan(Date.parse(qualifiedAt));
       expect((await g.run('{ segment(id: "tin") { size } }')).data).toEqual({ segment: { size: 0 } });
+    });
+
+    it('creates a segment with a generated id, and refuses a syntax error (with its line and column) or an unknown attribute at creation', async () => {
+      const g = await gateway();
+      const generated = await g.run('mutation { createSegment(input: { name: "Gold", expression: "loyalty.tier = \\"gold\\"", evaluation: BATCH }) { id evaluation } }');
+      const id = (generated.data?.createSegment as { id: string } | undefined)?.id;
+      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+      expect((await g.run('query($id: ID!) { segment(id: $id) { name expression evaluation size } }', { id })).data).toEqual({
+        segment: { name: 'Gold', expression: 'loyalty.tier = "gold"', evaluation: 'BATCH', size: 0 },
+      });
+
+      const syntax = await g.run('mutation($e: String!) { createSegment(input: { id: "broken", name: "Broken", expression: $e }) { id } }', {
+        e: 'loyalty.tier = "gold" and\n  loyalty.points >',
+      });
+      expect(syntax.data).toBeNull();
+      expect(syntax.errors?.[0]).toMatchObject({ extensions: { code: 'PQL_SYNTAX_ERROR', line: 2, column: 19 } });
+      expect(syntax.errors?.[0]?.message).toMatch(/^line 2, column 19: /);
+
+      const unknown = await g.run('mutation { createSegment(input: { id: "typo", name: "Typo", expression: "loyalty.tierz = \\"gold\\"" }) { id } }');
+      expect(unknown.errors?.[0]).toMatchObject({ extensions: { code: 'PQL_UNKNOWN_ATTRIBUTE', line: 1, column: 1 } });
+      expect(unknown.errors?.[0]?.message).toContain('loyalty.tierz');
+      // Neither refused segment was stored.
+      expect((await g.run('{ broken: segment(id: "broken") { id } typo: segment(id: "typo") { id } }')).data).toEqual({ broken: null, typo: null });
+    });
+
+    it("pages a segment's members with cursors, each edge resolving its profile", async () => {
+      const g = await gateway();
+      await g.run('mutation { createSegment(input: { id: "tin", name: "Tin", expression: "loyalty.tier = \\"tin\\"" }) { id } }');
+      await ingest(g, 'crm', [
+        crm('m-c', 'M-3', 'c@x.com', 'tin', '2026-11-01T00:00:00Z'),
+        crm('m-a', 'M-1', 'a@x.com', 'tin', '2026-11-01T00:00:00Z'),
+        crm('m-x', 'M-9', 'x@x.com', 'gold', '2026-11-01T00:00:00Z'),
+        crm('m-b', 'M-2', 'b@x.com', 'tin', '2026-11-01T00:00:00Z'),
+      ]);
+      const page = async (after: string | null) =>
+        (await g.run('query($a: String) { segment(id: "tin") { size members(first: 2, after: $a) { edges { cursor identity { namespace id } lastQualificationTime node { identities { namespace id } } } pageInfo { hasNextPage endCursor } } } }', { a: after }))
+          .data?.segment as {
+          size: number;
+          members: { edges: { cursor: string; identity: { namespace: string; id: string }; lastQualificationTime: string; node: { identities: { namespace: string; id: string }[] } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+        };
+      const first = await page(null);
+      expect(first.size).toBe(3);
+      expect(first.members.edges.map((edge) => edge.identity)).toEqual([
+        { namespace: 'CRMID', id: 'M-1' },
+        { namespace: 'CRMID', id: 'M-2' },
+      ]);
+      expect(first.members.pageInfo).toEqual({ hasNextPage: true, endCursor: first.members.edges[1]!.cursor });
+      expect(first.members.edges[0]!.node.identities.filter((identity) => identity.namespace === 'Email')).toEqual([{ namespace: 'Email', id: 'a@x.com' }]);
+      expect(Number.isNaN(Date.parse(first.members.edges[0]!.lastQualificationTime))).toBe(false);
+      const second = await page(first.members.pageInfo.endCursor);
+      expect(second.members.edges.map((edge) => [edge.identity.id, edge.node.identities.find((identity) => identity.namespace === 'Email')?.id])).toEqual([['M-3', 'c@x.com']]);
+      expect(second.members.pageInfo.hasNextPage).toBe(false);
+      const bad = await g.run('{ segment(id: "tin") { members(after: "not-a-cursor") { edges { cursor } } } }');
+      expect(bad.errors?.map((error) => error.extensions?.code)).toEqual(['BAD_USER_INPUT']);
+    });
+
+    it("carries a profile's membership over, with its qualification time, when a later record joins it to another identity", async () => {
+      const g = await gateway();
+      await g.run('mutation { createSegment(input: { id: "tin", name: "Tin", expression: "loyalty.tier = \\"tin\\"" }) { id } }');
+      await ingest(g, 'crm', [{ _id: 'phone-only', identityMap: { Phone: [{ id: '+2000', primary: true }] }, loyalty: { tier: 'tin' } }]);
+      const before = (await membership(g, 'Phone', '+2000'))?.segmentMembership;
+      expect(before?.map((m) => [m.segment.id, m.status])).toEqual([['tin', 'REALIZED']]);
+      // The joining record has no tier; the graph's canonical key becomes the Email identity (it sorts first).
+      await ingest(g, 'scores', [{ _id: 'join', identityMap: { Email: [{ id: 'z@x.com' }], Phone: [{ id: '+2000' }] }, _demo: { churnPropensity: 0.2 } }]);
+      expect((await membership(g, 'Email', 'z@x.com'))?.segmentMembership).toEqual(before);
+      expect((await membership(g, 'Phone', '+2000'))?.segmentMembership).toEqual(before);
+      expect((await g.run('{ segment(id: "tin") { size members { edges { identity { namespace id } lastQualificationTime } } } }')).data).toEqual({
+        segment: { size: 1, members: { edges: [{ identity: { namespace: 'Email', id: 'z@x.com' }, lastQualificationTime: before![0]!.lastQualificationTime }] } },
+      });
     });
 
     it('counts a person once when a record joins two profiles that were both members', async () => {
@@ -141,6 +212,56 @@ export function describeSegmentBehaviour(label: string, makeEnv: GatewayEnvFacto
       expect((await membership(g, 'ECID', 'c-9'))?.segmentMembership.map((m) => [m.segment.id, m.status])).toEqual([['browsers', 'REALIZED']]);
     });
 
+    it('qualifies and exits a BATCH event segment at the edge of its window, on an engine with its own clock', async () => {
+      const g = await gateway();
+      await g.run('mutation { createSegment(input: { id: "week-buyer", name: "Bought within 7 days", expression: "xEvent[eventType = \\"commerce.purchases\\" and timestamp occurs <= 7 days before now].exists()", evaluation: BATCH }) { id } }');
+      await ingest(g, 'web', [
+        { _id: 'old-buy', identityMap: { ECID: [{ id: 'w-1', primary: true }] }, timestamp: '2026-06-01T00:00:00.000Z', eventType: 'commerce.purchases', commerce: { purchases: { value: 1 }, order: { priceTotal: 5 } } },
+      ]);
+      const weekBuyer = async () => (await membership(g, 'ECID', 'w-1'))?.segmentMembership.filter((m) => m.segment.id === 'week-buyer');
+      // Streaming leaves BATCH segments alone.
+      expect(await weekBuyer()).toEqual([]);
+
+      let clock = new Date('2026-06-08T00:00:00.000Z');
+      const engine = new SegmentEngine({ store: g.services.store, rules: g.services.rules, schema: createPqlSchema(loadXdmProject().compositions), now: () => clock });
+      // Exactly seven days after the purchase: still within `<= 7 days` (and within the demo's 30-day recent-buyers).
+      expect(await engine.evaluateAll()).toMatchObject({ profiles: 1, realized: 2, exited: 0 });
+      expect(await weekBuyer()).toEqual([{ segment: { id: 'week-buyer' }, status: 'REALIZED', lastQualificationTime: '2026-06-08T00:00:00.000Z' }]);
+      clock = new Date('2026-06-08T00:00:00.001Z');
+      expect(await engine.evaluateAll()).toMatchObject({ profiles: 1, realized: 0, exited: 1 });
+      expect(await weekBuyer()).toEqual([{ segment: { id: 'week-buyer' }, status: 'EXITED', lastQualificationTime: '2026-06-08T00:00:00.001Z' }]);
+    });
+
+    it('holds an ingestion acknowledgement no longer than the streaming bound while an evaluation is slow, and finishes the evaluation after', async () => {
+      const g = await gateway({ SEGMENT_STREAMING_MAX_WAIT_MS: '20' });
+      await g.run('mutation { createSegment(input: { id: "tin", name: "Tin", expression: "loyalty.tier = \\"tin\\"" }) { id } }');
+      const { store } = g.services;
+      const findMemberships = store.findMemberships.bind(store);
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      let reached!: () => void;
+      const evaluationWaits = new Promise<void>((resolve) => (reached = resolve));
+      let isReleased = false;
+      // The evaluation reads the stored memberships before it writes; that read waits until the test lets it go.
+      const slow = jest.spyOn(store, 'findMemberships').mockImplementation(async (keys) => {
+        reached();
+        await released;
+        return findMemberships(keys);
+      });
+      try {
+        const acknowledged = await g.run('mutation { ingest(datasetId: "crm", records: [{ _id: "slow", identityMap: { CRMID: [{ id: "SLOW-1", primary: true }] }, loyalty: { tier: "tin" } }]) { accepted } }');
+        expect({ acknowledged, isReleased }).toEqual({ acknowledged: { data: { ingest: { accepted: 1 } } }, isReleased: false });
+        await evaluationWaits;
+        expect(await findMemberships(['CRMID:SLOW-1'])).toEqual([]);
+      } finally {
+        isReleased = true;
+        release();
+      }
+      await g.services.streaming.whenIdle();
+      slow.mockRestore();
+      expect((await membership(g, 'CRMID', 'SLOW-1'))?.segmentMembership.map((m) => [m.segment.id, m.status])).toEqual([['tin', 'REALIZED']]);
+    });
+
     it('gives the same memberships in a batch run as streaming did, evaluates each graph once across partitions, and re-runs idempotently', async () => {
       const g = await gateway();
       await seedDemoData(g.services.ingestion, { profiles: 60 });
@@ -154,15 +275,31 @@ export function describeSegmentBehaviour(label: string, makeEnv: GatewayEnvFacto
       const streamingOnly = afterBatch.filter((m) => m.segmentId !== 'high-value');
       expect(streamingOnly).toEqual(streamed.filter((m) => m.segmentId !== 'high-value'));
 
-      const partitions = [];
-      for (let index = 0; index < 3; index += 1) partitions.push(await g.services.segments.evaluateAll({ partition: { index, count: 3 } }));
-      expect(partitions.reduce((sum, p) => sum + p.profiles, 0)).toBe(whole.profiles);
-      expect(partitions.every((p) => p.profiles > 0)).toBe(true);
-      expect(await allMemberships(g)).toEqual(afterBatch);
+      // A BATCH segment every profile qualifies for (a missing tier makes `=` false): whom each partition
+      // evaluates shows as the members it adds.
+      const everyone = await g.run('mutation { createSegment(input: { id: "everyone", name: "Everyone", expression: "not (loyalty.tier = \\"none\\")", evaluation: BATCH }) { id } }');
+      expect(everyone.errors).toBeUndefined();
+      const members = async () => new Set((await allMemberships(g)).filter((m) => m.segmentId === 'everyone').map((m) => m.profileKey));
+      const evaluatedBy: Set<string>[] = [];
+      for (let index = 0; index < 3; index += 1) {
+        const before = await members();
+        const part = await g.services.segments.evaluateAll({ partition: { index, count: 3 } });
+        const added = [...(await members())].filter((key) => !before.has(key));
+        expect({ realized: part.realized, added: added.length }).toEqual({ realized: part.profiles, added: part.profiles });
+        expect(part.profiles).toBeGreaterThan(0);
+        evaluatedBy.push(new Set(added));
+      }
+      // Together the partitions evaluated every profile of the unpartitioned run, none twice.
+      const union = new Set(evaluatedBy.flatMap((keys) => [...keys]));
+      expect(union.size).toBe(whole.profiles);
+      expect(evaluatedBy.reduce((sum, keys) => sum + keys.size, 0)).toBe(whole.profiles);
+      const withoutEveryone = async () => (await allMemberships(g)).filter((m) => m.segmentId !== 'everyone');
+      expect(await withoutEveryone()).toEqual(afterBatch);
 
       const again = await g.services.segments.evaluateAll();
       expect(again).toMatchObject({ profiles: whole.profiles, realized: 0, exited: 0 });
-      expect(await allMemberships(g)).toEqual(afterBatch);
+      expect(await members()).toEqual(union);
+      expect(await withoutEveryone()).toEqual(afterBatch);
     }, 60_000);
   });
 }
