@@ -181,13 +181,18 @@ describe('profile-gateway segments evaluate', () => {
       const profiles = Number(/profiles evaluated +(\d+)/.exec(whole.stdout)?.[1]);
       expect(profiles).toBeGreaterThanOrEqual(8);
       // The seed streamed the streaming segments already; the batch run added the batch segment only.
-      expect(whole.stdout).toMatch(/ {2}exited {15}0\n/);
+      expect(whole.stdout).toMatch(
+        /\n {2}identity keys read {3}\d+\n {2}profiles evaluated {3}\d+\n {2}qualified \(REALIZED\) \d+\n {2}exited {15}0\n {2}graphs too large {5}0\n {2}duration {13}\d+\.\d\d s\n {2}profiles\/s {11}\d+\n$/,
+      );
+      const keysRead = Number(/identity keys read +(\d+)/.exec(whole.stdout)?.[1]);
 
       const halves = [await cli(['segments', 'evaluate', '--partition', '1/2'], { env }), await cli(['segments', 'evaluate', '--partition', '2/2'], { env })];
       expect(halves.map((run) => run.code)).toEqual([0, 0]);
       expect(halves[0]!.stdout).toContain('over partition 1/2 of');
       const inHalves = halves.map((run) => Number(/profiles evaluated +(\d+)/.exec(run.stdout)?.[1]));
       expect(inHalves[0]! + inHalves[1]!).toBe(profiles);
+      // Every partition pages through the whole key space and evaluates its share of it.
+      for (const run of halves) expect(Number(/identity keys read +(\d+)/.exec(run.stdout)?.[1])).toBe(keysRead);
       for (const run of halves) expect(run.stdout).toMatch(/qualified \(REALIZED\) 0\n {2}exited {15}0\n/);
     } finally {
       await dropTestDatabase(segmentsDb);
