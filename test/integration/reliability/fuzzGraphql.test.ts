@@ -24,6 +24,9 @@ const REQUEST_TIMEOUT_MS = 30_000;
 /** A stack frame (`file.ts:12:34`) or Apollo's stack field, anywhere in an answer. */
 const STACK_TRACE = /\.(?:ts|js|mjs|cjs):\d+:\d+|"stacktrace"/;
 
+/** The codes that may come with a 5xx: the gateway or its store failed, not the request. */
+const SERVER_SIDE_CODES: ReadonlySet<string> = new Set(['INTERNAL_SERVER_ERROR', 'STORE_UNAVAILABLE', 'INGESTION_INTERRUPTED', 'REQUEST_TIMEOUT']);
+
 const schema = buildSchema(fs.readFileSync(path.join(REPO_ROOT, 'schema.graphql'), 'utf8'));
 const examples = EXAMPLE_OPERATIONS.map((operation) => operation.query);
 
@@ -64,6 +67,8 @@ function checkAnswer(request: FuzzRequest, answer: Answer): string[] {
     return code;
   });
   if (answer.status >= 500 && codes.length === 0) throw new Error(`a ${answer.status} without a coded error: ${where}`);
+  // A client's mistake is a 4xx: a 5xx may only say that the server failed.
+  if (answer.status >= 500 && !codes.every((code) => SERVER_SIDE_CODES.has(code))) throw new Error(`a ${answer.status} for a client's mistake: ${where}`);
   if (codes.length === 0 && !('data' in body)) throw new Error(`neither data nor errors: ${where}`);
   return codes;
 }
