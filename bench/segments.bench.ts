@@ -1,26 +1,44 @@
+import { MongoClient } from 'mongodb';
 import { seedDemoData } from '../src/demo';
 import { parseIdentityKey, traverseIdentityGraphs } from '../src/identity';
 import { canonicalProfileKey, eventWindow, type GraphToRead, readProfiles } from '../src/segments';
 import { createTestGateway, type TestGateway } from '../test/helpers/testGateway';
+import { withWireServer } from './wireServer';
 
 const PROFILES = Number(process.env.BENCH_SEGMENT_PROFILES ?? 10_000);
+/** FerretDB is slow to seed (replaces), so its run is smaller. */
+const WIRE_PROFILES = Number(process.env.BENCH_SEGMENT_WIRE_PROFILES ?? 200);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 
 /**
- * Batch segment evaluation against its own yardstick, in one run on the
- * embedded store: (a) reading every profile as a batch run does (the same
+ * Batch segment evaluation against its own yardstick, in one run on each
+ * store (the embedded one, then a smaller run on the wire server): (a) reading every profile as a batch run does (the same
  * key pages, graph walks, canonical-key rule, fragment and event queries and
  * merges) without evaluating anything, and (b) `evaluateAll` (the same, plus
  * computed attributes, every segment, and membership writes). Goal: (b) adds
  * at most 20% to (a). Rounds alternate; the median of each is reported.
  */
 export async function benchSegments(): Promise<void> {
-  const gateway = await createTestGateway({ AUTH_MODE: 'open', SEGMENT_STREAMING_MAX_WAIT_MS: '0' });
+  await benchSegmentsOn('embedded store', {}, PROFILES);
+  await withWireServer(async (server) => {
+    const dbName = `bench_segments_${Date.now()}`;
+    try {
+      await benchSegmentsOn(server.description, { MONGODB_URI: server.uri, MONGODB_DB: dbName }, WIRE_PROFILES);
+    } finally {
+      const client = await MongoClient.connect(server.uri);
+      await client.db(dbName).dropDatabase().catch(() => undefined);
+      await client.close();
+    }
+  });
+}
+
+async function benchSegmentsOn(label: string, env: NodeJS.ProcessEnv, people: number): Promise<void> {
+  const gateway = await createTestGateway({ AUTH_MODE: 'open', SEGMENT_STREAMING_MAX_WAIT_MS: '0', ...env });
   try {
     let started = Date.now();
-    await seedDemoData(gateway.services.ingestion, { profiles: PROFILES });
+    await seedDemoData(gateway.services.ingestion, { profiles: people });
     await gateway.services.streaming.whenIdle();
-    console.log(`\n## Batch segment evaluation (embedded store, ${PROFILES} demo people)\n`);
+    console.log(`\n## Batch segment evaluation (${label}, ${people} demo people)\n`);
     console.log(`seeded (with streaming evaluation) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     started = Date.now();
     const first = await gateway.services.segments.evaluateAll();
