@@ -31,6 +31,8 @@ export function formatGatewayError(
   if (original instanceof GraphQLError && original.originalError instanceof GatewayError && original.originalError !== original) {
     return withoutStack({ ...formatted, extensions: { ...formatted.extensions, code: original.originalError.code } }, options);
   }
+  // Apollo refuses some requests (an APQ hash that does not match its query) with an HTTP 4xx and no code: the client's fault.
+  if (isUncodedClientError(original)) return withoutStack({ ...formatted, extensions: { ...formatted.extensions, code: 'BAD_REQUEST' } }, options);
   const coded = original instanceof GraphQLError && typeof original.extensions.code === 'string';
   const apolloCoded = typeof formatted.extensions?.code === 'string' && formatted.extensions.code !== 'INTERNAL_SERVER_ERROR';
   if (coded || apolloCoded) return withoutStack(formatted, options);
@@ -51,7 +53,7 @@ export function formatGatewayError(
  */
 export function isInternalError(error: unknown): boolean {
   const original = unwrapResolverError(error);
-  if (toGatewayError(original) !== null) return false;
+  if (toGatewayError(original) !== null || isUncodedClientError(original)) return false;
   return !(original instanceof GraphQLError && typeof original.extensions.code === 'string' && original.extensions.code !== 'INTERNAL_SERVER_ERROR');
 }
 
@@ -59,4 +61,11 @@ function withoutStack(formatted: GraphQLFormattedError, options: FormatGatewayEr
   if (options.includeStackTrace || formatted.extensions?.stacktrace === undefined) return formatted;
   const { stacktrace: _stacktrace, ...extensions } = formatted.extensions;
   return { ...formatted, extensions };
+}
+
+/** A GraphQLError without a code whose HTTP status (Apollo's `extensions.http`) says the request was bad. */
+function isUncodedClientError(error: unknown): boolean {
+  if (!(error instanceof GraphQLError) || typeof error.extensions.code === 'string') return false;
+  const status = (error.extensions.http as { status?: unknown } | undefined)?.status;
+  return typeof status === 'number' && status >= 400 && status < 500;
 }
