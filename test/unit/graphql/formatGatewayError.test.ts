@@ -3,7 +3,7 @@ import { formatGatewayError, isInternalError } from '../../../src/graphql';
 
 describe('formatGatewayError', () => {
   it('codes an uncoded error that Apollo answers with HTTP 4xx as BAD_REQUEST, keeping its message', () => {
-    const error = new GraphQLError('provided sha does not match query', { extensions: { http: { status: 400, headers: new Map() } } });
+    const error = new GraphQLError('provided sha does not match query', { extensions: { http: { status: 400 } } });
     expect(formatGatewayError({ message: error.message }, error)).toEqual({ message: 'provided sha does not match query', extensions: { code: 'BAD_REQUEST' } });
     expect(isInternalError(error)).toBe(false);
   });
