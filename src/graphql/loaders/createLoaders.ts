@@ -4,6 +4,7 @@ import type { MergePolicy } from '../../merge';
 import type { Dataset, StoredRecord } from '../../store';
 import type { GatewayServices } from '../GatewayContext';
 import { createSegmentLoaders, type SegmentLoaders } from './createSegmentLoaders';
+import { recordsByKey } from './recordsByKey';
 
 /** The batching loaders of one request. Never shared between requests. */
 export interface Loaders extends SegmentLoaders {
@@ -50,11 +51,7 @@ export function createLoaders(services: GatewayServices): Loaders {
       if (loader === undefined) {
         loader = new DataLoader(async (keys) => {
           onLoaderBatch?.({ loader: 'fragments', datasetId, size: keys.length });
-          const records = await store.findRecordsByIdentity(datasetId, keys, { fields });
-          // A record belongs to every requested identity it carries.
-          const byKey = new Map<string, StoredRecord[]>(keys.map((key) => [key, []]));
-          for (const record of records) for (const key of record.identityKeys) byKey.get(key)?.push(record);
-          return keys.map((key) => byKey.get(key) ?? []);
+          return recordsByKey(keys, await store.findRecordsByIdentity(datasetId, keys, { fields }));
         });
         fragmentLoaders.set(loaderKey, loader);
       }

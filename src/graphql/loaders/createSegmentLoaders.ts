@@ -1,12 +1,15 @@
 import DataLoader from 'dataloader';
 import type { SegmentCatalog } from '../../segments';
-import type { SegmentMembershipRecord, StoredRecord } from '../../store';
+import type { SegmentDefinition, SegmentMembershipRecord, StoredRecord } from '../../store';
 import type { GatewayServices } from '../GatewayContext';
+import { recordsByKey } from './recordsByKey';
 
 /** The loaders of one request for segments and computed attributes. */
 export interface SegmentLoaders {
   /** Every segment and computed attribute, compiled: read once per request. */
   catalog(): Promise<SegmentCatalog>;
+  /** Every segment definition, read once per request (however many profiles show their memberships). */
+  segments(): Promise<readonly SegmentDefinition[]>;
   /**
    * Memberships stored under a profile key (a graph's canonical key), by
    * identity key: one query for every identity asked in one tick.
@@ -24,9 +27,11 @@ export interface SegmentLoaders {
 export function createSegmentLoaders(services: GatewayServices): SegmentLoaders {
   const { store } = services;
   let catalog: Promise<SegmentCatalog> | undefined;
+  let segments: Promise<SegmentDefinition[]> | undefined;
   const eventLoaders = new Map<string, DataLoader<string, readonly StoredRecord[]>>();
   return {
     catalog: () => (catalog ??= services.segments.catalog()),
+    segments: () => (segments ??= store.listSegments()),
     memberships: new DataLoader(async (keys) => {
       const found = await store.findMemberships(keys);
       const byProfile = new Map<string, SegmentMembershipRecord[]>(keys.map((key) => [key, []]));
@@ -38,10 +43,7 @@ export function createSegmentLoaders(services: GatewayServices): SegmentLoaders 
       let loader = eventLoaders.get(loaderKey);
       if (loader === undefined) {
         loader = new DataLoader(async (keys) => {
-          const records = await store.findRecordsByIdentity(datasetId, keys, since === null ? {} : { since });
-          const byKey = new Map<string, StoredRecord[]>(keys.map((key) => [key, []]));
-          for (const record of records) for (const key of record.identityKeys) byKey.get(key)?.push(record);
-          return keys.map((key) => byKey.get(key) ?? []);
+          return recordsByKey(keys, await store.findRecordsByIdentity(datasetId, keys, since === null ? {} : { since }));
         });
         eventLoaders.set(loaderKey, loader);
       }

@@ -57,7 +57,7 @@ export const segmentResolvers: Resolvers = {
     },
   },
   Profile: {
-    segmentMembership: async (profile, _args, { loaders, services }) => {
+    segmentMembership: async (profile, _args, { loaders }) => {
       const keys = profile[PROFILE_META].walk.identityKeys;
       const canonical = canonicalProfileKey(keys);
       const lists = await loaders.memberships.loadMany(keys);
@@ -73,7 +73,7 @@ export const segmentResolvers: Resolvers = {
         }
       }
       if (bySegment.size === 0) return [];
-      const segments = new Map((await services.store.listSegments()).map((segment) => [segment.id, segment]));
+      const segments = new Map((await loaders.segments()).map((segment) => [segment.id, segment]));
       const memberships: SegmentMembershipModel[] = [];
       for (const [segmentId, membership] of [...bySegment].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
         const segment = segments.get(segmentId);
