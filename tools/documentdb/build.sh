@@ -47,7 +47,7 @@ key="$(
   } | sha256sum | cut -c1-16
 )"
 CACHE="$CACHE_ROOT/$key"
-GATEWAY="$CACHE/bin/pg_documentdb_gw"
+GATEWAY="$CACHE/bin/documentdb_gateway"
 
 if [[ ! -f "$CACHE/complete" ]]; then
   # Rust toolchain: rustup's (Debian's rustc 1.63 is too old for the gateway).
@@ -99,7 +99,7 @@ PC
   (cd "$src/pg_documentdb_gw" && CARGO_TARGET_DIR="$CACHE_ROOT/cargo-target" cargo build --release --quiet >&2)
 
   mkdir -p "$CACHE.tmp/bin"
-  cp "$CACHE_ROOT/cargo-target/release/pg_documentdb_gw" "$CACHE.tmp/bin/"
+  cp "$CACHE_ROOT/cargo-target/release/documentdb_gateway" "$CACHE.tmp/bin/"
   cp -a "$stage" "$CACHE.tmp/stage"
   version="$(basename "${ddb_tar[0]}" .tar.gz)"
   echo "${version#documentdb-}" >"$CACHE.tmp/version"
