@@ -15,7 +15,7 @@ export type {
   XdmRecordData,
 } from './ProfileStore';
 export { DuplicateError, StoreError, type StoreErrorCode, StoreUnavailableError } from './StoreError';
-export { EmbeddedStore } from './EmbeddedStore';
-export { MongoStore } from './MongoStore';
-export type { MongoStoreOptions, StoreCommand, StoreCommandFinished } from './MongoStoreOptions';
+export { EmbeddedStore } from './embedded/EmbeddedStore';
+export { MongoStore } from './mongo/MongoStore';
+export type { MongoStoreOptions, StoreCommand, StoreCommandFinished } from './mongo/MongoStoreOptions';
 export { compareCodePoints } from './compareCodePoints';

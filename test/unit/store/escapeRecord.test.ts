@@ -1,4 +1,4 @@
-import { escapeFieldName, escapeRecord, unescapeRecord } from '../../../src/store/escapeRecord';
+import { escapeFieldName, escapeRecord, unescapeRecord } from '../../../src/store/mongo/escapeRecord';
 
 describe('escapeRecord', () => {
   it('leaves ordinary XDM records as they are', () => {

@@ -1,6 +1,6 @@
 import type { MergePolicy } from '../../../src/merge';
 import { StoreError } from '../../../src/store';
-import { effectiveDefaultId, fromMergePolicyDocument, type MergePolicyDocument, toMergePolicyDocument } from '../../../src/store/mergePolicyDocument';
+import { effectiveDefaultId, fromMergePolicyDocument, type MergePolicyDocument, toMergePolicyDocument } from '../../../src/store/mongo/mergePolicyDocument';
 
 const SINCE = new Date('2026-05-01T10:00:00Z');
 

@@ -1,5 +1,5 @@
 import { MongoStore } from '../../../src/store';
-import { resolveMongoStoreOptions } from '../../../src/store/MongoStoreOptions';
+import { resolveMongoStoreOptions } from '../../../src/store/mongo/MongoStoreOptions';
 
 describe('MongoStoreOptions', () => {
   it('fills in the documented defaults', () => {

@@ -1,6 +1,6 @@
 import { MongoBulkWriteError, MongoNetworkError, MongoServerError } from 'mongodb';
 import { DuplicateError, StoreError, StoreUnavailableError } from '../../../src/store';
-import { isDuplicateKeyError, redactCredentials, toStoreError } from '../../../src/store/toStoreError';
+import { isDuplicateKeyError, redactCredentials, toStoreError } from '../../../src/store/mongo/toStoreError';
 
 const WHERE = 'db1.example.net:27017,db2.example.net:27017/profile_gateway';
 

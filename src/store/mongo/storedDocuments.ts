@@ -1,6 +1,6 @@
-import type { IdentityLink, IdentityNamespace } from '../identity';
+import type { IdentityLink, IdentityNamespace } from '../../identity';
 import { escapeRecord, unescapeRecord } from './escapeRecord';
-import type { Dataset, StoredRecord } from './ProfileStore';
+import type { Dataset, StoredRecord } from '../ProfileStore';
 
 /*
  * The documents MongoStore keeps, and their mapping to the store's types.

@@ -1,5 +1,5 @@
 import type { Collection } from 'mongodb';
-import type { KeyPage } from './ProfileStore';
+import type { KeyPage } from '../ProfileStore';
 import type { LinkDocument } from './storedDocuments';
 
 /** Links read per round trip for each key asked: a key has a few links (both directions of each pair, and itself). */

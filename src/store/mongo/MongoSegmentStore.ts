@@ -1,9 +1,9 @@
 import type { AnyBulkWriteOperation, Collection, Db, Filter, IndexDescription } from 'mongodb';
-import { assertComputedAttribute, assertSegmentDefinition } from './assertDefinitions';
-import { assertKeyPage } from './assertKeyPage';
-import { assertMemberships } from './assertMemberships';
+import { assertComputedAttribute, assertSegmentDefinition } from '../assertDefinitions';
+import { assertKeyPage } from '../assertKeyPage';
+import { assertMemberships } from '../assertMemberships';
 import { createIndexes } from './createIndexes';
-import type { KeyPage, SegmentDefinition, SegmentMembershipRecord, StoredComputedAttribute } from './ProfileStore';
+import type { KeyPage, SegmentDefinition, SegmentMembershipRecord, StoredComputedAttribute } from '../ProfileStore';
 import {
   type ComputedAttributeDocument,
   fromComputedAttributeDocument,
@@ -15,8 +15,8 @@ import {
   toMembershipDocument,
   toSegmentDocument,
 } from './segmentDocuments';
-import { DuplicateError } from './StoreError';
-import { storeOrder } from './storeOrder';
+import { DuplicateError } from '../StoreError';
+import { storeOrder } from '../storeOrder';
 import { isDuplicateKeyError } from './toStoreError';
 
 /** Runs one operation and turns whatever the driver throws into a StoreError (MongoStore's `run`). */

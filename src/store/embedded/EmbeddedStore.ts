@@ -1,11 +1,11 @@
-import { type IdentityLink, type IdentityNamespace, linkId } from '../identity';
-import type { AttributeMerge, MergePolicy } from '../merge';
-import { assertDatasetId } from './assertDatasetId';
-import { assertKeyPage } from './assertKeyPage';
-import { assertLinksOfRecords } from './assertLinksOfRecords';
-import { assertStoredRecords } from './assertStoredRecords';
-import { assertValidDate } from './assertValidDate';
-import { compareCodePoints } from './compareCodePoints';
+import { type IdentityLink, type IdentityNamespace, linkId } from '../../identity';
+import type { AttributeMerge, MergePolicy } from '../../merge';
+import { assertDatasetId } from '../assertDatasetId';
+import { assertKeyPage } from '../assertKeyPage';
+import { assertLinksOfRecords } from '../assertLinksOfRecords';
+import { assertStoredRecords } from '../assertStoredRecords';
+import { assertValidDate } from '../assertValidDate';
+import { compareCodePoints } from '../compareCodePoints';
 import { EmbeddedSegmentStore } from './EmbeddedSegmentStore';
 import type {
   Dataset,
@@ -17,10 +17,10 @@ import type {
   SegmentMembershipRecord,
   StoredComputedAttribute,
   StoredRecord,
-} from './ProfileStore';
+} from '../ProfileStore';
 import { addTo, removeFrom } from './setIndex';
-import { DuplicateError, StoreError } from './StoreError';
-import { storeOrder } from './storeOrder';
+import { DuplicateError, StoreError } from '../StoreError';
+import { storeOrder } from '../storeOrder';
 
 /**
  * The in-process store: plain Maps, nothing written anywhere. It serves

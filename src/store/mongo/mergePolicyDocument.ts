@@ -1,6 +1,6 @@
-import type { AttributeMerge, IdentityStitching, MergePolicy } from '../merge';
-import { compareCodePoints } from './compareCodePoints';
-import { StoreError } from './StoreError';
+import type { AttributeMerge, IdentityStitching, MergePolicy } from '../../merge';
+import { compareCodePoints } from '../compareCodePoints';
+import { StoreError } from '../StoreError';
 
 /**
  * A merge policy as MongoStore stores it in `merge_policies`: the

@@ -1,11 +1,11 @@
 import { type Collection, type Db, type Document, type IndexDescription, type MongoClient, MongoServerError } from 'mongodb';
-import { type IdentityLink, type IdentityNamespace, linkId } from '../identity';
-import type { MergePolicy } from '../merge';
-import { assertDatasetId } from './assertDatasetId';
-import { assertLinksOfRecords } from './assertLinksOfRecords';
-import { assertKeyPage } from './assertKeyPage';
-import { assertStoredRecords } from './assertStoredRecords';
-import { assertValidDate } from './assertValidDate';
+import { type IdentityLink, type IdentityNamespace, linkId } from '../../identity';
+import type { MergePolicy } from '../../merge';
+import { assertDatasetId } from '../assertDatasetId';
+import { assertLinksOfRecords } from '../assertLinksOfRecords';
+import { assertKeyPage } from '../assertKeyPage';
+import { assertStoredRecords } from '../assertStoredRecords';
+import { assertValidDate } from '../assertValidDate';
 import { createIndexes } from './createIndexes';
 import { escapeFieldName } from './escapeRecord';
 import { listDistinctFromKeys } from './listDistinctFromKeys';
@@ -23,10 +23,10 @@ import type {
   SegmentMembershipRecord,
   StoredComputedAttribute,
   StoredRecord,
-} from './ProfileStore';
-import { compareCodePoints } from './compareCodePoints';
-import { DuplicateError } from './StoreError';
-import { storeOrder } from './storeOrder';
+} from '../ProfileStore';
+import { compareCodePoints } from '../compareCodePoints';
+import { DuplicateError } from '../StoreError';
+import { storeOrder } from '../storeOrder';
 import {
   type DatasetDocument,
   fromDatasetDocument,

@@ -1,12 +1,12 @@
-import { assertComputedAttribute, assertSegmentDefinition } from './assertDefinitions';
-import { assertKeyPage } from './assertKeyPage';
-import { assertMemberships } from './assertMemberships';
-import { compareCodePoints } from './compareCodePoints';
-import type { KeyPage, SegmentDefinition, SegmentMembershipRecord, StoredComputedAttribute } from './ProfileStore';
-import { membershipId } from './segmentDocuments';
+import { assertComputedAttribute, assertSegmentDefinition } from '../assertDefinitions';
+import { assertKeyPage } from '../assertKeyPage';
+import { assertMemberships } from '../assertMemberships';
+import { compareCodePoints } from '../compareCodePoints';
+import type { KeyPage, SegmentDefinition, SegmentMembershipRecord, StoredComputedAttribute } from '../ProfileStore';
+import { membershipId } from '../mongo/segmentDocuments';
 import { addTo, removeFrom } from './setIndex';
-import { DuplicateError } from './StoreError';
-import { storeOrder } from './storeOrder';
+import { DuplicateError } from '../StoreError';
+import { storeOrder } from '../storeOrder';
 
 /**
  * EmbeddedStore's segment part: segments, computed attributes and

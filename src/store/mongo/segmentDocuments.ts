@@ -1,5 +1,5 @@
-import type { ComputedAttributeFunction } from '../pql';
-import type { MembershipStatus, SegmentDefinition, SegmentEvaluation, SegmentMembershipRecord, StoredComputedAttribute } from './ProfileStore';
+import type { ComputedAttributeFunction } from '../../pql';
+import type { MembershipStatus, SegmentDefinition, SegmentEvaluation, SegmentMembershipRecord, StoredComputedAttribute } from '../ProfileStore';
 
 /*
  * The documents MongoStore keeps for segments, computed attributes and

@@ -1,4 +1,4 @@
-import type { XdmRecordData } from './ProfileStore';
+import type { XdmRecordData } from '../ProfileStore';
 
 /**
  * What a field name may not hold in a stored document: a NUL (BSON ends

@@ -11,7 +11,7 @@ import {
   MongoServerSelectionError,
   MongoTopologyClosedError,
 } from 'mongodb';
-import { StoreError, StoreUnavailableError } from './StoreError';
+import { StoreError, StoreUnavailableError } from '../StoreError';
 
 /**
  * Server error codes that mean "not reachable right now" rather than "this
