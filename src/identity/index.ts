@@ -3,6 +3,6 @@ export { type Identity, identityKey, parseIdentityKey } from './identityKey';
 export { type IdentityLink, linkId } from './IdentityLink';
 export { type IdentityNamespace, type IdentityType, SHIPPED_NAMESPACES } from './IdentityNamespace';
 export { IdentityRules, type IdentityRulesOptions } from './IdentityRules';
-export { linksOfRecord } from './linksOfRecord';
+export { anchoredIdentityKeys, type LinkSource, linksOfKeys, linksOfRecord, linkTargets } from './linksOfRecord';
 export { type IdentityProblem, type RecordIdentities, type RecordIdentity, readRecordIdentities } from './readRecordIdentities';
 export { type FetchLinks, type IdentityGraphWalk, type SkippedLink, traverseIdentityGraphs } from './traverseIdentityGraphs';

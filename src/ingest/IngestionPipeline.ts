@@ -1,4 +1,4 @@
-import { type IdentityLink, type IdentityRules, linksOfRecord } from '../identity';
+import type { IdentityRules } from '../identity';
 import { type Dataset, type ProfileStore, StoreError, type StoredRecord } from '../store';
 import type { RecordValidator } from '../xdm';
 import { IngestionError } from './IngestionError';
@@ -166,32 +166,18 @@ export class IngestionPipeline {
   }
 
   /**
-   * Links first, then records, then the stale links of the records that were
-   * replaced (new records have none: fresh data never pays for the clean-up,
-   * which is a collection scan on FerretDB). Within a batch the last record
-   * with an `_id` wins. Stopped between the last two steps, a replaced record
-   * keeps a stale link until it is sent again. A link carries its record's time (the profile's update date or the
-   * event's time), not the time of ingestion: re-sending an old record is no
-   * new evidence, so it never makes its links "newer".
+   * One store call: the store writes each record's identity links (derived
+   * from its anchor-first identity keys, at the record's time) before the
+   * record, and drops the links a replaced record no longer makes. A link
+   * carries its record's time (the profile's update date or the event's
+   * time), not the time of ingestion: re-sending an old record is no new
+   * evidence, so it never makes its links "newer". Within a batch the last
+   * record with an `_id` wins.
    */
   private async write(dataset: Dataset, batch: readonly PreparedRecord[]): Promise<void> {
-    const latest = new Map<string, PreparedRecord>();
-    for (const prepared of batch) latest.set(prepared.stored.recordId, prepared);
-    const links: IdentityLink[] = [];
-    const stored: StoredRecord[] = [];
-    for (const { stored: record, identities } of latest.values()) {
-      const source = { datasetId: dataset.id, recordId: record.recordId, linkedAt: record.timestamp };
-      links.push(...linksOfRecord(identities, source, this.dependencies.rules));
-      stored.push(record);
-    }
-    const { store } = this.dependencies;
-    await store.addLinks(links);
-    const { replaced } = await store.putRecords(dataset.id, stored);
-    if (replaced.length > 0) {
-      // Only a record that existed can have links it no longer makes.
-      const kept = new Set(replaced);
-      await store.replaceLinksOfRecords(dataset.id, replaced, links.filter((link) => kept.has(link.recordId)));
-    }
+    const latest = new Map<string, StoredRecord>();
+    for (const { stored } of batch) latest.set(stored.recordId, stored);
+    await this.dependencies.store.putRecords(dataset.id, [...latest.values()]);
   }
 }
 

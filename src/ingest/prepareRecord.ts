@@ -1,4 +1,4 @@
-import { identityKey, type IdentityRules, type RecordIdentity, readRecordIdentities } from '../identity';
+import { anchoredIdentityKeys, type IdentityRules, type RecordIdentity, readRecordIdentities } from '../identity';
 import type { SchemaClass, StoredRecord } from '../store';
 import type { RecordValidator } from '../xdm';
 import type { RecordError } from './IngestResult';
@@ -92,7 +92,7 @@ export function prepareRecord(input: unknown, index: number, context: RecordCont
     stored: {
       recordId,
       record: input,
-      identityKeys: identities.map(identityKey),
+      identityKeys: anchoredIdentityKeys(identities, context.rules),
       timestamp: timestampOf(input, context),
       ingestedAt: context.ingestedAt,
     },

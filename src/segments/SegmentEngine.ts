@@ -80,7 +80,7 @@ export class SegmentEngine {
   /** Every stored segment and computed attribute, compiled (one round trip each). */
   async catalog(): Promise<SegmentCatalog> {
     const { store, schema } = this.dependencies;
-    const [segments, attributes] = await Promise.all([store.listSegments(), store.listComputedAttributes()]);
+    const [segments, attributes] = await Promise.all([store.segments.listSegments(), store.segments.listComputedAttributes()]);
     return compileSegmentCatalog(schema, segments, attributes);
   }
 
@@ -100,7 +100,7 @@ export class SegmentEngine {
     const catalog = await this.catalog();
     compileSegmentExpression(input.expression, catalog.schema);
     const segment: SegmentDefinition = { id, name, expression: input.expression, evaluation: input.evaluation ?? 'STREAMING', createdAt: this.now() };
-    await this.dependencies.store.createSegment(segment);
+    await this.dependencies.store.segments.createSegment(segment);
     return segment;
   }
 
@@ -108,7 +108,7 @@ export class SegmentEngine {
   async createComputedAttribute(definition: ComputedAttributeDefinition): Promise<StoredComputedAttribute> {
     compileComputedAttribute(definition, this.dependencies.schema);
     const stored: StoredComputedAttribute = { ...definition, createdAt: this.now() };
-    await this.dependencies.store.createComputedAttribute(stored);
+    await this.dependencies.store.segments.createComputedAttribute(stored);
     return stored;
   }
 
@@ -201,11 +201,11 @@ export class SegmentEngine {
       }
       return { profileKey: snapshot.profileKey, identityKeys: snapshot.identityKeys, qualifies };
     });
-    const stored = await store.findMemberships([...new Set(graphs.flatMap((graph) => graph.identityKeys))]);
+    const stored = await store.segments.findMemberships([...new Set(graphs.flatMap((graph) => graph.identityKeys))]);
     const plan = planMembershipWrites(evaluations, stored, now);
-    if (plan.put.length > 0) await store.putMemberships(plan.put);
+    if (plan.put.length > 0) await store.segments.putMemberships(plan.put);
     // After the puts: stopped in between, a person is counted twice until the next evaluation, never lost.
-    if (plan.removeProfileKeys.length > 0) await store.deleteMemberships(plan.removeProfileKeys);
+    if (plan.removeProfileKeys.length > 0) await store.segments.deleteMemberships(plan.removeProfileKeys);
     return { profiles: snapshots.length, realized: plan.realized, exited: plan.exited, tooLarge: 0, failures };
   }
 

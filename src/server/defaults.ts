@@ -66,13 +66,13 @@ export async function ensureDefaults(store: ProfileStore, now: Date = new Date()
   for (const policy of DEFAULT_MERGE_POLICIES) {
     if (!policies.has(policy.id)) await ignoreDuplicate(store.createMergePolicy(policy));
   }
-  const attributes = new Set((await store.listComputedAttributes()).map((attribute) => attribute.name));
+  const attributes = new Set((await store.segments.listComputedAttributes()).map((attribute) => attribute.name));
   for (const attribute of SHIPPED_COMPUTED_ATTRIBUTES) {
-    if (!attributes.has(attribute.name)) await ignoreDuplicate(store.createComputedAttribute({ ...attribute, createdAt: now }));
+    if (!attributes.has(attribute.name)) await ignoreDuplicate(store.segments.createComputedAttribute({ ...attribute, createdAt: now }));
   }
-  const segments = new Set((await store.listSegments()).map((segment) => segment.id));
+  const segments = new Set((await store.segments.listSegments()).map((segment) => segment.id));
   for (const segment of DEFAULT_SEGMENTS) {
-    if (!segments.has(segment.id)) await ignoreDuplicate(store.createSegment({ ...segment, createdAt: now }));
+    if (!segments.has(segment.id)) await ignoreDuplicate(store.segments.createSegment({ ...segment, createdAt: now }));
   }
 }
 

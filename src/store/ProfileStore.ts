@@ -25,7 +25,11 @@ export interface StoredRecord {
   /** The record's `_id`; unique within its dataset. */
   readonly recordId: string;
   readonly record: XdmRecordData;
-  /** Identity keys (`Email:ana@example.com`) of the record's identityMap, blocked values left out. */
+  /**
+   * Identity keys (`Email:ana@example.com`) of the record's identityMap,
+   * blocked values left out, the record's anchor first (`anchoredIdentityKeys`
+   * in src/identity): the record's identity links are `linksOfKeys` of them.
+   */
   readonly identityKeys: readonly string[];
   /**
    * Events: the event's `timestamp`. Profile fragments:
@@ -153,9 +157,12 @@ export interface ProfileStore {
   createMergePolicy(policy: MergePolicy): Promise<void>;
 
   /**
-   * Inserts or replaces records by `recordId` within the dataset. Resolves
-   * with the ids of the records that existed before (and were replaced), so
-   * that only those need their stale links removed.
+   * Inserts or replaces records by `recordId` within the dataset, with their
+   * identity links (`linksOfKeys` of each record's `identityKeys`, at the
+   * record's `timestamp`): the links first, so that a stored record always
+   * has its links; a replaced record loses the links it no longer makes.
+   * Resolves with the ids of the records that existed before (and were
+   * replaced). Of two records with one recordId in a call, the last one wins.
    */
   putRecords(datasetId: string, records: readonly StoredRecord[]): Promise<{ readonly replaced: readonly string[] }>;
   /** The records of a dataset that carry any of the identity keys (one query), by recordId. */
@@ -166,21 +173,9 @@ export interface ProfileStore {
    * one query, sorted and limited by the database.
    */
   findEvents(datasetId: string, identityKeys: readonly string[], options: FindEventsOptions): Promise<StoredRecord[]>;
-  /** Removes records and their links; resolves with how many records existed. */
+  /** Removes records and their links (the links first); resolves with how many records existed. */
   deleteRecords(datasetId: string, recordIds: readonly string[]): Promise<number>;
 
-  /**
-   * Makes `links` the links of these records: writes each link idempotently
-   * (a link that exists keeps its first `linkedAt`), then removes the
-   * records' other links (a re-sent record that lost an identity loses that
-   * link). Never reads and rewrites a shared document.
-   */
-  replaceLinksOfRecords(datasetId: string, recordIds: readonly string[], links: readonly IdentityLink[]): Promise<void>;
-  /**
-   * Writes links idempotently (a link that exists is left as it is, with its
-   * first `linkedAt`) and removes none: the links of records that are new.
-   */
-  addLinks(links: readonly IdentityLink[]): Promise<void>;
   /** Every link whose `fromKey` is one of `keys` (one query), by fromKey, toKey, datasetId, recordId. */
   findLinksFrom(keys: readonly string[]): Promise<IdentityLink[]>;
   /**
@@ -191,6 +186,15 @@ export interface ProfileStore {
    */
   listIdentityKeys(page: KeyPage): Promise<string[]>;
 
+  /** Segment definitions, computed attributes and memberships. */
+  readonly segments: SegmentStore;
+}
+
+/**
+ * The segment part of a {@link ProfileStore}: definitions (inserted once,
+ * listed sorted) and memberships (keyed by segment and profile key).
+ */
+export interface SegmentStore {
   /** Segments, by id. */
   listSegments(): Promise<SegmentDefinition[]>;
   getSegment(id: string): Promise<SegmentDefinition | null>;
@@ -211,10 +215,11 @@ export interface ProfileStore {
   /** Removes every membership (of any segment) of these profile keys; resolves with how many were removed. */
   deleteMemberships(profileKeys: readonly string[]): Promise<number>;
   /**
-   * Memberships (any segment, any status) whose identityKeys include any of
-   * these keys: one query on a multikey index; by segmentId, then profileKey.
+   * Memberships (any segment, any status) whose profileKey is one of these
+   * keys (pass every key of a graph: any of them may have been its canonical
+   * key before a merge); by segmentId, then profileKey.
    */
-  findMemberships(identityKeys: readonly string[]): Promise<SegmentMembershipRecord[]>;
+  findMemberships(profileKeys: readonly string[]): Promise<SegmentMembershipRecord[]>;
   /** How many profiles are REALIZED in the segment. */
   countMembers(segmentId: string): Promise<number>;
   /**

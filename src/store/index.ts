@@ -10,6 +10,7 @@ export type {
   SegmentDefinition,
   SegmentEvaluation,
   SegmentMembershipRecord,
+  SegmentStore,
   StoredComputedAttribute,
   StoredRecord,
   XdmRecordData,

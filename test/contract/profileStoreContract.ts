@@ -348,7 +348,6 @@ export function describeProfileStoreContract(name: string, factory: () => Promis
 
       it('deletes the links of deleted records with them', async () => {
         await store.putRecords('crm', [stored('r1', ['ECID:1', 'Email:a@x.io'], {}), stored('r3', ['ECID:1', 'Phone:1'], {})]);
-        await store.replaceLinksOfRecords('crm', ['r1', 'r3'], [...pair('ECID:1', 'Email:a@x.io', 'crm', 'r1'), ...pair('ECID:1', 'Phone:1', 'crm', 'r3')]);
         expect(await store.deleteRecords('crm', ['r1'])).toBe(1);
         expect(await store.findLinksFrom(['ECID:1', 'Email:a@x.io', 'Phone:1'])).toEqual([
           link('ECID:1', 'Phone:1', 'crm', 'r3'),
@@ -399,19 +398,29 @@ export function describeProfileStoreContract(name: string, factory: () => Promis
     });
 
     describe('identity links', () => {
-      it('writes links and finds them by fromKey with every field, linkedAt as a Date', async () => {
-        await store.replaceLinksOfRecords('crm', ['r1'], pair('Email:a@x.io', 'CRMID:C-1', 'crm', 'r1', T2));
-        const found = await store.findLinksFrom(['Email:a@x.io']);
-        expect(found).toEqual([{ fromKey: 'Email:a@x.io', toKey: 'CRMID:C-1', datasetId: 'crm', recordId: 'r1', linkedAt: T2 }]);
+      it("writes a record's links with it: a star from its first key, both ways, at the record's time", async () => {
+        await store.putRecords('crm', [stored('r1', ['Email:a@x.io', 'CRMID:C-1', 'Phone:1'], {}, T2)]);
+        const found = await store.findLinksFrom(['Email:a@x.io', 'CRMID:C-1', 'Phone:1']);
+        expect(found).toEqual([
+          link('CRMID:C-1', 'Email:a@x.io', 'crm', 'r1', T2),
+          link('Email:a@x.io', 'CRMID:C-1', 'crm', 'r1', T2),
+          link('Email:a@x.io', 'Phone:1', 'crm', 'r1', T2),
+          link('Phone:1', 'Email:a@x.io', 'crm', 'r1', T2),
+        ]);
         expect(found[0]?.linkedAt).toBeInstanceOf(Date);
         expect(found[0]?.linkedAt.toISOString()).toBe('2026-02-03T11:30:00.250Z');
       });
 
+      it('links the only identity of a record to itself', async () => {
+        await store.putRecords('web', [stored('e1', ['ECID:1'], {})]);
+        expect(await store.findLinksFrom(['ECID:1'])).toEqual([link('ECID:1', 'ECID:1', 'web', 'e1')]);
+      });
+
       it('finds the links from any of the keys, by fromKey, toKey, datasetId, recordId', async () => {
-        await store.replaceLinksOfRecords('web', ['e1'], pair('ECID:1', 'Email:a@x.io', 'web', 'e1'));
-        await store.replaceLinksOfRecords('crm', ['r2', 'r1'], [...pair('Email:a@x.io', 'ECID:1', 'crm', 'r2'), ...pair('CRMID:C-1', 'Email:a@x.io', 'crm', 'r1')]);
-        await store.replaceLinksOfRecords('crm', ['r3'], pair('Phone:1', 'CRMID:C-9', 'crm', 'r3'));
-        await store.replaceLinksOfRecords('app', ['r1'], pair('Email:a@x.io', 'Phone:1', 'app', 'r1'));
+        await store.putRecords('web', [stored('e1', ['ECID:1', 'Email:a@x.io'], {})]);
+        await store.putRecords('crm', [stored('r2', ['Email:a@x.io', 'ECID:1'], {}), stored('r1', ['CRMID:C-1', 'Email:a@x.io'], {})]);
+        await store.putRecords('crm', [stored('r3', ['Phone:1', 'CRMID:C-9'], {})]);
+        await store.putRecords('app', [stored('r1', ['Email:a@x.io', 'Phone:1'], {})]);
         const found = await store.findLinksFrom(['Email:a@x.io', 'ECID:1', 'Nope:0']);
         expect(found.map((l) => [l.fromKey, l.toKey, l.datasetId, l.recordId])).toEqual([
           ['ECID:1', 'Email:a@x.io', 'crm', 'r2'],
@@ -423,74 +432,60 @@ export function describeProfileStoreContract(name: string, factory: () => Promis
         ]);
       });
 
-      it('changes nothing when the same links are written again; a link keeps its first linkedAt', async () => {
-        await store.replaceLinksOfRecords('crm', ['r1'], pair('Email:a@x.io', 'ECID:1', 'crm', 'r1', T1));
-        await store.replaceLinksOfRecords('crm', ['r1'], pair('Email:a@x.io', 'ECID:1', 'crm', 'r1', T3));
-        expect(await store.findLinksFrom(['Email:a@x.io', 'ECID:1'])).toEqual([
-          link('ECID:1', 'Email:a@x.io', 'crm', 'r1', T1),
-          link('Email:a@x.io', 'ECID:1', 'crm', 'r1', T1),
-        ]);
+      it('changes nothing when the same record is put again; a re-sent record gives its links its own time', async () => {
+        await store.putRecords('crm', [stored('r1', ['Email:a@x.io', 'ECID:1'], {}, T1)]);
+        await store.putRecords('crm', [stored('r1', ['Email:a@x.io', 'ECID:1'], {}, T1)]);
+        expect(await store.findLinksFrom(['Email:a@x.io', 'ECID:1'])).toEqual(pair('ECID:1', 'Email:a@x.io', 'crm', 'r1', T1));
+        await store.putRecords('crm', [stored('r1', ['Email:a@x.io', 'ECID:1'], {}, T3)]);
+        expect(await store.findLinksFrom(['Email:a@x.io', 'ECID:1'])).toEqual(pair('ECID:1', 'Email:a@x.io', 'crm', 'r1', T3));
       });
 
       it("removes a record's stale links on replace and leaves other records' links alone", async () => {
-        await store.replaceLinksOfRecords('crm', ['r1', 'r2'], [
-          ...pair('ECID:1', 'Email:a@x.io', 'crm', 'r1'),
-          ...pair('ECID:1', 'Phone:1', 'crm', 'r1'),
-          ...pair('ECID:1', 'Email:a@x.io', 'crm', 'r2'),
-        ]);
-        await store.replaceLinksOfRecords('web', ['r1'], pair('ECID:1', 'Phone:1', 'web', 'r1'));
+        await store.putRecords('crm', [stored('r1', ['ECID:1', 'Email:a@x.io', 'Phone:1'], {}), stored('r2', ['ECID:1', 'Email:a@x.io'], {})]);
+        await store.putRecords('web', [stored('r1', ['ECID:1', 'Phone:1'], {})]);
 
-        await store.replaceLinksOfRecords('crm', ['r1'], pair('ECID:1', 'Email:a@x.io', 'crm', 'r1', T3));
+        await store.putRecords('crm', [stored('r1', ['ECID:1', 'Email:a@x.io'], {}, T3)]);
 
         const found = await store.findLinksFrom(['ECID:1']);
         expect(found.map((l) => [l.toKey, l.datasetId, l.recordId, l.linkedAt.toISOString()])).toEqual([
-          ['Email:a@x.io', 'crm', 'r1', T1.toISOString()],
+          ['Email:a@x.io', 'crm', 'r1', T3.toISOString()],
           ['Email:a@x.io', 'crm', 'r2', T1.toISOString()],
           ['Phone:1', 'web', 'r1', T1.toISOString()],
         ]);
         expect(await store.findLinksFrom(['Phone:1'])).toEqual([link('Phone:1', 'ECID:1', 'web', 'r1')]);
+        expect((await store.findRecordsByIdentity('crm', ['Phone:1'])).map((r) => r.recordId)).toEqual([]);
       });
 
-      it("removes every link of the records when they are replaced by none", async () => {
-        await store.replaceLinksOfRecords('crm', ['r1', 'r2'], [...pair('ECID:1', 'Email:a@x.io', 'crm', 'r1'), ...pair('ECID:2', 'Email:b@x.io', 'crm', 'r2')]);
-        await store.replaceLinksOfRecords('crm', ['r1'], []);
+      it('removes every link of a record replaced by one without identities', async () => {
+        await store.putRecords('crm', [stored('r1', ['ECID:1', 'Email:a@x.io'], {}), stored('r2', ['ECID:2', 'Email:b@x.io'], {})]);
+        await store.putRecords('crm', [stored('r1', [], {})]);
         expect(await store.findLinksFrom(['ECID:1', 'Email:a@x.io', 'ECID:2'])).toEqual([link('ECID:2', 'Email:b@x.io', 'crm', 'r2')]);
       });
 
-      it('adds links idempotently and removes none; a link added again keeps its first linkedAt', async () => {
-        await store.addLinks(pair('Email:a@x.com', 'ECID:c1', 'crm', 'r1', T1));
-        await store.addLinks([...pair('Email:a@x.com', 'ECID:c1', 'crm', 'r1', T3), ...pair('Email:a@x.com', 'Phone:1', 'crm', 'r2', T2)]);
-        const found = await store.findLinksFrom(['Email:a@x.com']);
-        expect(found).toEqual([link('Email:a@x.com', 'ECID:c1', 'crm', 'r1', T1), link('Email:a@x.com', 'Phone:1', 'crm', 'r2', T2)]);
-      });
-
       it('finds nothing for no keys or unknown keys', async () => {
-        await store.replaceLinksOfRecords('crm', ['r1'], pair('ECID:1', 'Email:a@x.io', 'crm', 'r1'));
+        await store.putRecords('crm', [stored('r1', ['ECID:1', 'Email:a@x.io'], {})]);
         expect(await store.findLinksFrom([])).toEqual([]);
         expect(await store.findLinksFrom(['ECID:2', 'ecid:1'])).toEqual([]);
       });
 
-      it('refuses links that do not belong to the records being replaced, and writes none', async () => {
-        const stray = [...pair('ECID:1', 'Email:a@x.io', 'crm', 'r1'), link('ECID:1', 'Phone:1', 'crm', 'r2')];
-        await expect(store.replaceLinksOfRecords('crm', ['r1'], stray)).rejects.toMatchObject({
-          code: 'STORE_FAILURE',
-          message: expect.stringContaining("belongs to record 'r2' of dataset 'crm'"),
-        });
-        await expect(store.replaceLinksOfRecords('web', ['r1'], pair('ECID:1', 'Email:a@x.io', 'crm', 'r1'))).rejects.toBeInstanceOf(StoreError);
-        expect(await store.findLinksFrom(['ECID:1', 'Email:a@x.io'])).toEqual([]);
+      it('lists every identity key once, in code-point order, in pages', async () => {
+        await store.putRecords('crm', [stored('r1', ['ECID:1', 'Email:a@x.io'], {}), stored('r2', ['Email:a@x.io', 'CRMID:Z'], {})]);
+        await store.putRecords('web', [stored('e1', ['ECID:1'], {})]);
+        expect(await store.listIdentityKeys({ after: null, limit: 10 })).toEqual(['CRMID:Z', 'ECID:1', 'Email:a@x.io']);
+        expect(await store.listIdentityKeys({ after: 'CRMID:Z', limit: 1 })).toEqual(['ECID:1']);
       });
     });
 
     describe('concurrent writes', () => {
       it('keeps every link when many records link one identity at the same time', async () => {
         const recordIds = Array.from({ length: 20 }, (_, index) => `r${String(index).padStart(2, '0')}`);
-        await Promise.all(recordIds.map((recordId) => store.replaceLinksOfRecords('crm', [recordId], pair('ECID:shared', `Email:${recordId}@x.io`, 'crm', recordId))));
+        await Promise.all(recordIds.map((recordId) => store.putRecords('crm', [stored(recordId, ['ECID:shared', `Email:${recordId}@x.io`], {})])));
         const found = await store.findLinksFrom(['ECID:shared']);
         expect(found.map((l) => l.recordId)).toEqual(recordIds);
       });
 
-      it('writes a record\'s links once when several writers send that record at the same time', async () => {
-        await Promise.all(Array.from({ length: 10 }, () => store.replaceLinksOfRecords('crm', ['r1'], pair('ECID:1', 'Email:a@x.io', 'crm', 'r1'))));
+      it("writes a record's links once when several writers send that record at the same time", async () => {
+        await Promise.all(Array.from({ length: 10 }, () => store.putRecords('crm', [stored('r1', ['ECID:1', 'Email:a@x.io'], {})])));
         expect(await store.findLinksFrom(['ECID:1', 'Email:a@x.io'])).toEqual(pair('ECID:1', 'Email:a@x.io', 'crm', 'r1'));
       });
 
@@ -509,13 +504,11 @@ export function describeProfileStoreContract(name: string, factory: () => Promis
         const crm = dataset('crm');
         const policy: MergePolicy = { ...CRM_FIRST, attributeMerge: { kind: 'datasetPrecedence', order: ['crm', 'scores'] } };
         const record = structuredClone(ANA);
-        const links = pair('Email:ana@example.com', 'CRMID:C-1', 'crm', 'crm-0001');
         await store.putNamespace(namespace);
         await store.createDataset(crm);
         await store.createMergePolicy(policy);
         await store.putRecords('crm', [record]);
-        await store.replaceLinksOfRecords('crm', ['crm-0001'], links);
-        for (const value of [namespace, crm, policy, record, links]) scribble(value);
+        for (const value of [namespace, crm, policy, record]) scribble(value);
 
         for (const value of [
           await store.listNamespaces(),

@@ -236,14 +236,14 @@ export function describeSegmentBehaviour(label: string, makeEnv: GatewayEnvFacto
       const g = await gateway({ SEGMENT_STREAMING_MAX_WAIT_MS: '20' });
       await g.run('mutation { createSegment(input: { id: "tin", name: "Tin", expression: "loyalty.tier = \\"tin\\"" }) { id } }');
       const { store } = g.services;
-      const findMemberships = store.findMemberships.bind(store);
+      const findMemberships = store.segments.findMemberships.bind(store.segments);
       let release!: () => void;
       const released = new Promise<void>((resolve) => (release = resolve));
       let reached!: () => void;
       const evaluationWaits = new Promise<void>((resolve) => (reached = resolve));
       let isReleased = false;
       // The evaluation reads the stored memberships before it writes; that read waits until the test lets it go.
-      const slow = jest.spyOn(store, 'findMemberships').mockImplementation(async (keys) => {
+      const slow = jest.spyOn(store.segments, 'findMemberships').mockImplementation(async (keys) => {
         reached();
         await released;
         return findMemberships(keys);
@@ -313,6 +313,6 @@ async function allMemberships(g: TestGateway): Promise<SegmentMembershipRecord[]
     if (page.length < 1000) break;
     after = page[page.length - 1]!;
   }
-  const memberships = await g.services.store.findMemberships(keys);
+  const memberships = await g.services.store.segments.findMemberships(keys);
   return memberships.sort((a, b) => (a.segmentId + '\u0000' + a.profileKey < b.segmentId + '\u0000' + b.profileKey ? -1 : 1));
 }

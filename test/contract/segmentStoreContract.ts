@@ -4,7 +4,6 @@
  * lookups. Run on the embedded store from test/unit/store and on MongoStore
  * from test/integration, each test on a fresh, initialised store.
  */
-import type { IdentityLink } from '../../src/identity';
 import {
   DuplicateError,
   type MembershipStatus,
@@ -48,10 +47,6 @@ function membership(
   return { segmentId, profileKey, identityKeys, status, lastQualificationTime: new Date(at), evaluatedAt: new Date(T3) };
 }
 
-function link(fromKey: string, toKey: string, recordId: string): IdentityLink {
-  return { fromKey, toKey, datasetId: 'crm', recordId, linkedAt: new Date(T1) };
-}
-
 function stored(recordId: string, identityKeys: string[], timestamp: Date): StoredRecord {
   return { recordId, record: { _id: recordId }, identityKeys, timestamp: new Date(timestamp), ingestedAt: new Date(T1) };
 }
@@ -91,40 +86,40 @@ export function describeSegmentStoreContract(name: string, factory: () => Promis
 
     describe('segments', () => {
       it('lists none before any is created, and answers null for an unknown id', async () => {
-        expect(await store.listSegments()).toEqual([]);
-        expect(await store.getSegment('gold')).toBeNull();
+        expect(await store.segments.listSegments()).toEqual([]);
+        expect(await store.segments.getSegment('gold')).toBeNull();
       });
 
       it('creates a segment and reads it back with every field, createdAt as a Date', async () => {
         const batch = segment('gold.members', { name: 'Gold', expression: 'loyalty.points >= 1000', evaluation: 'BATCH', createdAt: T3 });
-        await store.createSegment(batch);
-        const read = await store.getSegment('gold.members');
+        await store.segments.createSegment(batch);
+        const read = await store.segments.getSegment('gold.members');
         expect(read).toEqual(batch);
         expect(read?.createdAt).toBeInstanceOf(Date);
         expect(read?.createdAt.toISOString()).toBe('2026-03-04T12:45:00.999Z');
-        expect(await store.getSegment('gold')).toBeNull();
+        expect(await store.segments.getSegment('gold')).toBeNull();
       });
 
       it('lists segments by id in code-point order', async () => {
-        for (const id of ['b', 'a-1', 'A', 'a.1', 'a_1', '9']) await store.createSegment(segment(id));
-        expect((await store.listSegments()).map((s) => s.id)).toEqual(['9', 'A', 'a-1', 'a.1', 'a_1', 'b']);
-        expect((await store.listSegments())[1]).toEqual(segment('A'));
+        for (const id of ['b', 'a-1', 'A', 'a.1', 'a_1', '9']) await store.segments.createSegment(segment(id));
+        expect((await store.segments.listSegments()).map((s) => s.id)).toEqual(['9', 'A', 'a-1', 'a.1', 'a_1', 'b']);
+        expect((await store.segments.listSegments())[1]).toEqual(segment('A'));
       });
 
       it('refuses a second segment with an existing id with a DuplicateError naming it, and keeps the first', async () => {
-        await store.createSegment(segment('gold', { name: 'First' }));
-        const second = store.createSegment(segment('gold', { name: 'Second', evaluation: 'BATCH' }));
+        await store.segments.createSegment(segment('gold', { name: 'First' }));
+        const second = store.segments.createSegment(segment('gold', { name: 'Second', evaluation: 'BATCH' }));
         await expect(second).rejects.toBeInstanceOf(DuplicateError);
         await expect(second).rejects.toMatchObject({ code: 'DUPLICATE', kind: 'segment', id: 'gold', message: "segment 'gold' already exists" });
-        expect(await store.listSegments()).toEqual([segment('gold', { name: 'First' })]);
+        expect(await store.segments.listSegments()).toEqual([segment('gold', { name: 'First' })]);
       });
 
       it('refuses a segment whose createdAt is not a valid date, and stores nothing', async () => {
-        await expect(store.createSegment(segment('gold', { createdAt: new Date(Number.NaN) }))).rejects.toMatchObject({
+        await expect(store.segments.createSegment(segment('gold', { createdAt: new Date(Number.NaN) }))).rejects.toMatchObject({
           code: 'STORE_FAILURE',
           message: "segment 'gold': createdAt must be a valid Date, got Invalid Date",
         });
-        expect(await store.listSegments()).toEqual([]);
+        expect(await store.segments.listSegments()).toEqual([]);
       });
     });
 
@@ -132,10 +127,10 @@ export function describeSegmentStoreContract(name: string, factory: () => Promis
       it('creates attributes with every field, null ones too, and lists them by name', async () => {
         const count = attribute('purchaseCount', { description: null, function: 'COUNT', field: null, filter: null, lookbackDays: null, createdAt: T3 });
         const total = attribute('lifetimeValue');
-        await store.createComputedAttribute(total);
-        await store.createComputedAttribute(count);
-        await store.createComputedAttribute(attribute('Zeta', { function: 'MOST_RECENT', field: 'timestamp', lookbackDays: 7 }));
-        const listed = await store.listComputedAttributes();
+        await store.segments.createComputedAttribute(total);
+        await store.segments.createComputedAttribute(count);
+        await store.segments.createComputedAttribute(attribute('Zeta', { function: 'MOST_RECENT', field: 'timestamp', lookbackDays: 7 }));
+        const listed = await store.segments.listComputedAttributes();
         expect(listed.map((a) => a.name)).toEqual(['Zeta', 'lifetimeValue', 'purchaseCount']);
         expect(listed[1]).toEqual(total);
         expect(listed[2]).toEqual(count);
@@ -143,42 +138,43 @@ export function describeSegmentStoreContract(name: string, factory: () => Promis
       });
 
       it('refuses a second attribute with an existing name with a DuplicateError naming it, and keeps the first', async () => {
-        await store.createComputedAttribute(attribute('lifetimeValue'));
-        const second = store.createComputedAttribute(attribute('lifetimeValue', { function: 'MAX' }));
+        await store.segments.createComputedAttribute(attribute('lifetimeValue'));
+        const second = store.segments.createComputedAttribute(attribute('lifetimeValue', { function: 'MAX' }));
         await expect(second).rejects.toBeInstanceOf(DuplicateError);
         await expect(second).rejects.toMatchObject({ kind: 'computed attribute', id: 'lifetimeValue', message: "computed attribute 'lifetimeValue' already exists" });
-        expect(await store.listComputedAttributes()).toEqual([attribute('lifetimeValue')]);
+        expect(await store.segments.listComputedAttributes()).toEqual([attribute('lifetimeValue')]);
       });
 
       it('refuses a lookback that is not a finite number, and stores nothing', async () => {
-        await expect(store.createComputedAttribute(attribute('broken', { lookbackDays: Number.NaN }))).rejects.toMatchObject({
+        await expect(store.segments.createComputedAttribute(attribute('broken', { lookbackDays: Number.NaN }))).rejects.toMatchObject({
           code: 'STORE_FAILURE',
           message: "computed attribute 'broken': lookbackDays must be a finite number or null, got NaN",
         });
-        expect(await store.listComputedAttributes()).toEqual([]);
+        expect(await store.segments.listComputedAttributes()).toEqual([]);
       });
     });
 
     describe('memberships', () => {
-      it('stores memberships and finds them by any identity key with every field, dates as Dates', async () => {
+      it('stores memberships and finds them by profile key with every field, dates as Dates', async () => {
         const ana = membership('gold', 'CRMID:C-1', ['CRMID:C-1', 'Email:ana@example.com'], 'REALIZED', T1);
-        await store.putMemberships([ana]);
-        const found = await store.findMemberships(['Email:ana@example.com']);
+        await store.segments.putMemberships([ana]);
+        expect(await store.segments.findMemberships(['Email:ana@example.com'])).toEqual([]);
+        const found = await store.segments.findMemberships(['Email:ana@example.com', 'CRMID:C-1']);
         expect(found).toEqual([ana]);
         expect(found[0]?.lastQualificationTime).toBeInstanceOf(Date);
         expect(found[0]?.lastQualificationTime.toISOString()).toBe('2026-01-02T10:00:00.000Z');
         expect(found[0]?.evaluatedAt.toISOString()).toBe('2026-03-04T12:45:00.999Z');
       });
 
-      it('finds the memberships of any segment and status that share a key with the ones asked, once each, by segmentId then profileKey', async () => {
-        await store.putMemberships([
+      it('finds the memberships of any segment and status whose profile key is one of the keys asked, once each, by segmentId then profileKey', async () => {
+        await store.segments.putMemberships([
           membership('silver', 'Email:b@x.io', ['Email:b@x.io', 'Phone:1']),
           membership('gold', 'Email:b@x.io', ['Email:b@x.io', 'Phone:1'], 'EXITED'),
           membership('gold', 'CRMID:C-1', ['CRMID:C-1', 'Phone:1', 'ECID:9']),
           membership('gold', 'ECID:7', ['ECID:7']),
           membership('Gold', 'Email:z@x.io', ['Email:z@x.io', 'ECID:9']),
         ]);
-        const found = await store.findMemberships(['Phone:1', 'ECID:9', 'Email:b@x.io', 'Nope:0']);
+        const found = await store.segments.findMemberships(['Phone:1', 'CRMID:C-1', 'Email:z@x.io', 'Email:b@x.io', 'Nope:0']);
         expect(keysOf(found)).toEqual([
           ['Gold', 'Email:z@x.io'],
           ['gold', 'CRMID:C-1'],
@@ -186,48 +182,49 @@ export function describeSegmentStoreContract(name: string, factory: () => Promis
           ['silver', 'Email:b@x.io'],
         ]);
         expect(found[2]?.status).toBe('EXITED');
-        expect(await store.findMemberships([])).toEqual([]);
-        expect(await store.findMemberships(['ecid:7', 'ECID:'])).toEqual([]);
+        expect(await store.segments.findMemberships(['Phone:1', 'ECID:9'])).toEqual([]);
+        expect(await store.segments.findMemberships([])).toEqual([]);
+        expect(await store.segments.findMemberships(['ecid:7', 'ECID:'])).toEqual([]);
       });
 
       it('replaces a membership put again for the same segment and profile, whole, and changes nothing when put again as it is', async () => {
-        await store.putMemberships([membership('gold', 'CRMID:C-1', ['CRMID:C-1', 'Email:old@x.io'], 'REALIZED', T1)]);
+        await store.segments.putMemberships([membership('gold', 'CRMID:C-1', ['CRMID:C-1', 'Email:old@x.io'], 'REALIZED', T1)]);
         const exited = membership('gold', 'CRMID:C-1', ['CRMID:C-1', 'Email:new@x.io'], 'EXITED', T3);
-        await store.putMemberships([exited]);
-        await store.putMemberships([exited]);
-        expect(await store.findMemberships(['Email:old@x.io'])).toEqual([]);
-        expect(await store.findMemberships(['Email:new@x.io', 'CRMID:C-1'])).toEqual([exited]);
-        expect(await store.countMembers('gold')).toBe(0);
+        await store.segments.putMemberships([exited]);
+        await store.segments.putMemberships([exited]);
+        expect(await store.segments.findMemberships(['CRMID:C-1'])).toEqual([exited]);
+        expect(await store.segments.countMembers('gold')).toBe(0);
       });
 
       it('inserts the new and replaces the existing memberships of one call, and keeps the last of two with one segment and profile', async () => {
-        await store.putMemberships([membership('gold', 'ECID:2', ['ECID:2', 'Phone:1'], 'EXITED')]);
+        await store.segments.putMemberships([membership('gold', 'ECID:2', ['ECID:2', 'Phone:1'], 'EXITED')]);
         const last = membership('gold', 'ECID:3', ['ECID:3', 'Phone:1'], 'EXITED');
         const batch = [membership('gold', 'ECID:1', ['ECID:1', 'Phone:1']), membership('gold', 'ECID:2', ['ECID:2', 'Phone:1']), membership('gold', 'ECID:3', ['ECID:3', 'Phone:1']), last];
-        await store.putMemberships(batch);
-        expect(await store.findMemberships(['Phone:1'])).toEqual([batch[0], batch[1], last]);
+        await store.segments.putMemberships(batch);
+        expect(await store.segments.findMemberships(['ECID:1', 'ECID:2', 'ECID:3'])).toEqual([batch[0], batch[1], last]);
       });
 
       it('keeps identity keys that hold dots, dollars and any character as they are', async () => {
         const odd = membership('gold', 'Email:a.b$c@x.io', ['Email:a.b$c@x.io', '$ECID:1', 'Phone:+1 (555) 0100', 'ECID:😀ünï\u0000'], 'REALIZED');
-        await store.putMemberships([odd]);
-        expect(await store.findMemberships(['ECID:😀ünï\u0000'])).toEqual([odd]);
-        expect(await store.findMemberships(['$ECID:1'])).toEqual([odd]);
+        const odder = membership('gold', 'ECID:😀ünï\u0000', ['ECID:😀ünï\u0000', '$ECID:1'], 'REALIZED');
+        await store.segments.putMemberships([odd, odder]);
+        expect(await store.segments.findMemberships(['Email:a.b$c@x.io'])).toEqual([odd]);
+        expect(await store.segments.findMemberships(['ECID:😀ünï\u0000'])).toEqual([odder]);
       });
 
       it('keeps one whole version of the memberships several writers put at the same time', async () => {
         const versions = Array.from({ length: 10 }, (_, index) =>
           ['ECID:1', 'ECID:2', 'ECID:3'].map((key) => membership('gold', key, [key, `Phone:${index}`], index % 2 === 0 ? 'REALIZED' : 'EXITED')),
         );
-        await Promise.all(versions.map((version) => store.putMemberships(version)));
-        const found = await store.findMemberships(['ECID:1', 'ECID:2', 'ECID:3']);
+        await Promise.all(versions.map((version) => store.segments.putMemberships(version)));
+        const found = await store.segments.findMemberships(['ECID:1', 'ECID:2', 'ECID:3']);
         expect(profileKeys(found)).toEqual(['ECID:1', 'ECID:2', 'ECID:3']);
         for (const written of found) expect(versions.flat()).toContainEqual(written);
       });
 
       it('accepts an empty put', async () => {
-        await store.putMemberships([]);
-        expect(await store.countMembers('gold')).toBe(0);
+        await store.segments.putMemberships([]);
+        expect(await store.segments.countMembers('gold')).toBe(0);
       });
 
       it('refuses an invalid membership with a message naming it, and writes nothing of the call', async () => {
@@ -239,37 +236,37 @@ export function describeSegmentStoreContract(name: string, factory: () => Promis
           [membership('gold', ''), 'membership #1: profileKey must be a non-empty string, got ""'],
         ];
         for (const [bad, message] of cases) {
-          await expect(store.putMemberships([good, bad])).rejects.toMatchObject({ code: 'STORE_FAILURE', message });
+          await expect(store.segments.putMemberships([good, bad])).rejects.toMatchObject({ code: 'STORE_FAILURE', message });
         }
-        expect(await store.findMemberships(['ECID:1', 'ECID:2'])).toEqual([]);
+        expect(await store.segments.findMemberships(['ECID:1', 'ECID:2'])).toEqual([]);
       });
 
       it('deletes every membership of the profile keys, in any segment, and resolves with how many existed', async () => {
-        await store.putMemberships([
+        await store.segments.putMemberships([
           membership('gold', 'ECID:1', ['ECID:1', 'Phone:1']),
           membership('silver', 'ECID:1', ['ECID:1', 'Phone:1'], 'EXITED'),
           membership('gold', 'ECID:2', ['ECID:2', 'Phone:1']),
           membership('gold', 'ECID:3', ['ECID:3', 'Phone:1']),
         ]);
         // A key that is only an identity key of a membership names no profile.
-        expect(await store.deleteMemberships(['Phone:1'])).toBe(0);
-        expect(await store.deleteMemberships(['ECID:1', 'ECID:2', 'ECID:2', 'ECID:9'])).toBe(3);
-        expect(keysOf(await store.findMemberships(['Phone:1']))).toEqual([['gold', 'ECID:3']]);
-        expect(await store.deleteMemberships(['ECID:1'])).toBe(0);
-        expect(await store.deleteMemberships([])).toBe(0);
-        expect(await store.countMembers('gold')).toBe(1);
+        expect(await store.segments.deleteMemberships(['Phone:1'])).toBe(0);
+        expect(await store.segments.deleteMemberships(['ECID:1', 'ECID:2', 'ECID:2', 'ECID:9'])).toBe(3);
+        expect(keysOf(await store.segments.findMemberships(['ECID:1', 'ECID:2', 'ECID:3']))).toEqual([['gold', 'ECID:3']]);
+        expect(await store.segments.deleteMemberships(['ECID:1'])).toBe(0);
+        expect(await store.segments.deleteMemberships([])).toBe(0);
+        expect(await store.segments.countMembers('gold')).toBe(1);
       });
 
       it('counts only the REALIZED members of the segment asked', async () => {
-        await store.putMemberships([
+        await store.segments.putMemberships([
           membership('gold', 'ECID:1'),
           membership('gold', 'ECID:2'),
           membership('gold', 'ECID:3', ['ECID:3'], 'EXITED'),
           membership('silver', 'ECID:4'),
         ]);
-        expect(await store.countMembers('gold')).toBe(2);
-        expect(await store.countMembers('silver')).toBe(1);
-        expect(await store.countMembers('bronze')).toBe(0);
+        expect(await store.segments.countMembers('gold')).toBe(2);
+        expect(await store.segments.countMembers('silver')).toBe(1);
+        expect(await store.segments.countMembers('bronze')).toBe(0);
       });
     });
 
@@ -278,7 +275,7 @@ export function describeSegmentStoreContract(name: string, factory: () => Promis
       const ordered = ['CRMID:C-10', 'CRMID:C-2', 'ECID:a', 'ECID:ab', 'ECID:b', 'Email:a@x.io'];
 
       beforeEach(async () => {
-        await store.putMemberships([
+        await store.segments.putMemberships([
           ...members.map((key) => membership('gold', key)),
           membership('gold', 'ECID:aa', ['ECID:aa'], 'EXITED'),
           membership('silver', 'ECID:0'),
@@ -286,33 +283,33 @@ export function describeSegmentStoreContract(name: string, factory: () => Promis
       });
 
       it('lists the REALIZED members of the segment by profileKey, at most limit', async () => {
-        expect(profileKeys(await store.listMembers('gold', { after: null, limit: 100 }))).toEqual(ordered);
-        expect(profileKeys(await store.listMembers('gold', { after: null, limit: 2 }))).toEqual(['CRMID:C-10', 'CRMID:C-2']);
-        const [first] = await store.listMembers('gold', { after: null, limit: 1 });
+        expect(profileKeys(await store.segments.listMembers('gold', { after: null, limit: 100 }))).toEqual(ordered);
+        expect(profileKeys(await store.segments.listMembers('gold', { after: null, limit: 2 }))).toEqual(['CRMID:C-10', 'CRMID:C-2']);
+        const [first] = await store.segments.listMembers('gold', { after: null, limit: 1 });
         expect(first).toEqual(membership('gold', 'CRMID:C-10'));
-        expect(await store.listMembers('bronze', { after: null, limit: 10 })).toEqual([]);
-        expect(await store.listMembers('gold', { after: null, limit: 0 })).toEqual([]);
+        expect(await store.segments.listMembers('bronze', { after: null, limit: 10 })).toEqual([]);
+        expect(await store.segments.listMembers('gold', { after: null, limit: 0 })).toEqual([]);
       });
 
       it('pages after a key, which need not be a member, with exact page boundaries', async () => {
-        expect(profileKeys(await store.listMembers('gold', { after: 'ECID:a', limit: 10 }))).toEqual(['ECID:ab', 'ECID:b', 'Email:a@x.io']);
-        expect(profileKeys(await store.listMembers('gold', { after: 'ECID:aa', limit: 10 }))).toEqual(['ECID:ab', 'ECID:b', 'Email:a@x.io']);
-        expect(profileKeys(await store.listMembers('gold', { after: '', limit: 1 }))).toEqual(['CRMID:C-10']);
-        expect(await store.listMembers('gold', { after: 'Email:a@x.io', limit: 10 })).toEqual([]);
+        expect(profileKeys(await store.segments.listMembers('gold', { after: 'ECID:a', limit: 10 }))).toEqual(['ECID:ab', 'ECID:b', 'Email:a@x.io']);
+        expect(profileKeys(await store.segments.listMembers('gold', { after: 'ECID:aa', limit: 10 }))).toEqual(['ECID:ab', 'ECID:b', 'Email:a@x.io']);
+        expect(profileKeys(await store.segments.listMembers('gold', { after: '', limit: 1 }))).toEqual(['CRMID:C-10']);
+        expect(await store.segments.listMembers('gold', { after: 'Email:a@x.io', limit: 10 })).toEqual([]);
         // Pages of 3 split 6 members exactly: the third page is empty.
-        expect(await allPages(async (after) => profileKeys(await store.listMembers('gold', { after, limit: 3 })))).toEqual([ordered.slice(0, 3), ordered.slice(3), []]);
-        expect((await allPages(async (after) => profileKeys(await store.listMembers('gold', { after, limit: 4 })))).flat()).toEqual(ordered);
+        expect(await allPages(async (after) => profileKeys(await store.segments.listMembers('gold', { after, limit: 3 })))).toEqual([ordered.slice(0, 3), ordered.slice(3), []]);
+        expect((await allPages(async (after) => profileKeys(await store.segments.listMembers('gold', { after, limit: 4 })))).flat()).toEqual(ordered);
       });
 
       it('orders members by code point', async () => {
-        await store.putMemberships(['ECID:ｚ', 'ECID:😀', 'ECID:é', 'ECID:B'].map((key) => membership('emoji', key)));
-        expect(profileKeys(await store.listMembers('emoji', { after: null, limit: 10 }))).toEqual(['ECID:B', 'ECID:é', 'ECID:ｚ', 'ECID:😀']);
-        expect(profileKeys(await store.listMembers('emoji', { after: 'ECID:ｚ', limit: 10 }))).toEqual(['ECID:😀']);
+        await store.segments.putMemberships(['ECID:ｚ', 'ECID:😀', 'ECID:é', 'ECID:B'].map((key) => membership('emoji', key)));
+        expect(profileKeys(await store.segments.listMembers('emoji', { after: null, limit: 10 }))).toEqual(['ECID:B', 'ECID:é', 'ECID:ｚ', 'ECID:😀']);
+        expect(profileKeys(await store.segments.listMembers('emoji', { after: 'ECID:ｚ', limit: 10 }))).toEqual(['ECID:😀']);
       });
 
       it('refuses a negative or fractional limit, showing it', async () => {
-        await expect(store.listMembers('gold', { after: null, limit: -1 })).rejects.toMatchObject({ code: 'STORE_FAILURE', message: 'listMembers: page.limit must be a non-negative integer, got -1' });
-        await expect(store.listMembers('gold', { after: null, limit: 1.5 })).rejects.toBeInstanceOf(StoreError);
+        await expect(store.segments.listMembers('gold', { after: null, limit: -1 })).rejects.toMatchObject({ code: 'STORE_FAILURE', message: 'listMembers: page.limit must be a non-negative integer, got -1' });
+        await expect(store.segments.listMembers('gold', { after: null, limit: 1.5 })).rejects.toBeInstanceOf(StoreError);
       });
     });
 
@@ -321,15 +318,13 @@ export function describeSegmentStoreContract(name: string, factory: () => Promis
         expect(await store.listIdentityKeys({ after: null, limit: 10 })).toEqual([]);
       });
 
-      it('lists every fromKey of the links once, ascending, at most limit, paging after a key', async () => {
-        await store.addLinks([
-          link('Email:a@x.io', 'ECID:1', 'r1'),
-          link('ECID:1', 'Email:a@x.io', 'r1'),
-          link('ECID:1', 'Email:a@x.io', 'r2'),
-          link('ECID:1', 'Phone:1', 'r3'),
-          link('Phone:1', 'ECID:1', 'r3'),
-          // A record with one identity links it to itself.
-          link('CRMID:C-1', 'CRMID:C-1', 'r4'),
+      it('lists every identity key of the records once, ascending, at most limit, paging after a key', async () => {
+        await store.putRecords('crm', [
+          stored('r1', ['Email:a@x.io', 'ECID:1'], T1),
+          stored('r2', ['ECID:1', 'Email:a@x.io'], T1),
+          stored('r3', ['ECID:1', 'Phone:1'], T1),
+          // A record with one identity.
+          stored('r4', ['CRMID:C-1'], T1),
         ]);
         const all = ['CRMID:C-1', 'ECID:1', 'Email:a@x.io', 'Phone:1'];
         expect(await store.listIdentityKeys({ after: null, limit: 10 })).toEqual(all);
@@ -341,11 +336,11 @@ export function describeSegmentStoreContract(name: string, factory: () => Promis
         expect(await allPages((after) => store.listIdentityKeys({ after, limit: 2 }))).toEqual([all.slice(0, 2), all.slice(2), []]);
       });
 
-      it('pages through many keys with many links each, every key once, in code-point order', async () => {
-        // More links than one read of the MongoDB store takes, so its pages span several reads.
+      it('pages through many keys carried by many records each, every key once, in code-point order', async () => {
+        // More index entries than one read of the MongoDB store takes, so its pages span several reads.
         const keys = Array.from({ length: 60 }, (_, index) => `ECID:${String(index).padStart(3, '0')}`);
-        const links = keys.flatMap((key) => Array.from({ length: 5 }, (_, n) => link(key, `Phone:${n}`, `r-${key}-${n}`)));
-        await store.addLinks([...links, link('ECID:😀', 'ECID:😀', 'e1'), link('ECID:ｚ', 'ECID:ｚ', 'e2')]);
+        const records = keys.flatMap((key) => Array.from({ length: 5 }, (_, n) => stored(`r-${key}-${n}`, [key], T1)));
+        await store.putRecords('crm', [...records, stored('e1', ['ECID:😀'], T1), stored('e2', ['ECID:ｚ'], T1)]);
         const expected = [...keys, 'ECID:ｚ', 'ECID:😀'];
         expect(await store.listIdentityKeys({ after: null, limit: 1000 })).toEqual(expected);
         for (const limit of [1, 7, 31, 62, 100]) {
@@ -355,9 +350,10 @@ export function describeSegmentStoreContract(name: string, factory: () => Promis
         }
       });
 
-      it('forgets the keys of links removed with their records', async () => {
-        await store.replaceLinksOfRecords('crm', ['r1', 'r2'], [link('ECID:1', 'Email:a@x.io', 'r1'), link('Email:a@x.io', 'ECID:1', 'r1'), link('Phone:1', 'Phone:1', 'r2')]);
-        await store.replaceLinksOfRecords('crm', ['r1'], []);
+      it('forgets the keys of records deleted or replaced without them', async () => {
+        await store.putRecords('crm', [stored('r1', ['ECID:1', 'Email:a@x.io'], T1), stored('r2', ['Phone:1'], T1), stored('r3', ['CRMID:9'], T1)]);
+        await store.putRecords('crm', [stored('r1', [], T1)]);
+        await store.deleteRecords('crm', ['r3']);
         expect(await store.listIdentityKeys({ after: null, limit: 10 })).toEqual(['Phone:1']);
       });
     });
@@ -383,27 +379,27 @@ export function describeSegmentStoreContract(name: string, factory: () => Promis
         const gold = segment('gold');
         const total = attribute('lifetimeValue');
         const member = membership('gold', 'ECID:1', ['ECID:1', 'Phone:1']);
-        await store.createSegment(gold);
-        await store.createComputedAttribute(total);
-        await store.putMemberships([member]);
+        await store.segments.createSegment(gold);
+        await store.segments.createComputedAttribute(total);
+        await store.segments.putMemberships([member]);
         gold.createdAt.setTime(0);
         total.createdAt.setTime(0);
         (member.identityKeys as string[]).push('Email:x@x.io');
         member.evaluatedAt.setTime(0);
 
-        const listed = await store.listSegments();
+        const listed = await store.segments.listSegments();
         listed[0]?.createdAt.setTime(0);
-        (await store.getSegment('gold'))?.createdAt.setTime(0);
-        (await store.listComputedAttributes())[0]?.createdAt.setTime(0);
-        for (const found of [await store.findMemberships(['ECID:1']), await store.listMembers('gold', { after: null, limit: 1 })]) {
+        (await store.segments.getSegment('gold'))?.createdAt.setTime(0);
+        (await store.segments.listComputedAttributes())[0]?.createdAt.setTime(0);
+        for (const found of [await store.segments.findMemberships(['ECID:1']), await store.segments.listMembers('gold', { after: null, limit: 1 })]) {
           (found[0]?.identityKeys as string[] | undefined)?.push('Email:y@x.io');
           found[0]?.lastQualificationTime.setTime(0);
         }
 
-        expect(await store.getSegment('gold')).toEqual(segment('gold'));
-        expect(await store.listComputedAttributes()).toEqual([attribute('lifetimeValue')]);
-        expect(await store.findMemberships(['ECID:1'])).toEqual([membership('gold', 'ECID:1', ['ECID:1', 'Phone:1'])]);
-        expect(await store.findMemberships(['Email:x@x.io', 'Email:y@x.io'])).toEqual([]);
+        expect(await store.segments.getSegment('gold')).toEqual(segment('gold'));
+        expect(await store.segments.listComputedAttributes()).toEqual([attribute('lifetimeValue')]);
+        expect(await store.segments.findMemberships(['ECID:1'])).toEqual([membership('gold', 'ECID:1', ['ECID:1', 'Phone:1'])]);
+        expect(await store.segments.findMemberships(['Email:x@x.io', 'Email:y@x.io'])).toEqual([]);
       });
     });
   });

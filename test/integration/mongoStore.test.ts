@@ -5,7 +5,6 @@
  */
 import { createServer } from 'node:net';
 import type { Collection } from 'mongodb';
-import { linkId } from '../../src/identity';
 import { MongoStore, type ProfileStore, StoreUnavailableError } from '../../src/store';
 import { describeProfileStoreContract } from '../contract/profileStoreContract';
 import { describeSegmentStoreContract } from '../contract/segmentStoreContract';
@@ -49,8 +48,8 @@ async function closedPort(): Promise<number> {
   return address.port;
 }
 
-/** The indexes of a `records_<datasetId>` collection, by name. */
-const RECORD_INDEXES = { _id_: { _id: 1 }, identityKeys_1: { identityKeys: 1 }, 'identityKeys_1_timestamp_-1': { identityKeys: 1, timestamp: -1 } };
+/** The identity index's one index, by name. */
+const IDENTITY_RECORD_INDEXES = { _id_: { _id: 1 }, 'key_1_datasetId_1_ts_-1_recordId_1': { key: 1, datasetId: 1, ts: -1, recordId: 1 } };
 
 /** A collection's indexes as name → key (the servers list them in different orders). */
 async function indexKeys(collection: Collection): Promise<Record<string, unknown>> {
@@ -88,50 +87,53 @@ describe(`MongoStore on ${testDbServer()}`, () => {
     expect(collections).toEqual([
       'computed_attributes',
       'datasets',
-      'identity_links',
       'identity_namespaces',
+      'identity_records',
       'merge_policies',
       'records_crm',
       'segment_memberships',
       'segments',
     ]);
-    expect(await indexKeys(db.collection('identity_links'))).toEqual({ _id_: { _id: 1 }, fromKey_1: { fromKey: 1 }, datasetId_1_recordId_1: { datasetId: 1, recordId: 1 } });
-    expect(await indexKeys(db.collection('records_crm'))).toEqual(RECORD_INDEXES);
+    expect(await indexKeys(db.collection('identity_records'))).toEqual(IDENTITY_RECORD_INDEXES);
+    expect(await indexKeys(db.collection('records_crm'))).toEqual({ _id_: { _id: 1 } });
     expect(await indexKeys(db.collection('segment_memberships'))).toEqual({
       _id_: { _id: 1 },
-      identityKeys_1: { identityKeys: 1 },
       segmentId_1_status_1_profileKey_1: { segmentId: 1, status: 1, profileKey: 1 },
       profileKey_1: { profileKey: 1 },
     });
   });
 
-  it('gives an existing dataset back the indexes it lost on the next init()', async () => {
-    await store.createDataset({ id: 'web', name: 'Web', schemaId: 'event-web-commerce', schemaClass: 'EXPERIENCE_EVENT', profileEnabled: true, createdAt: new Date() });
-    const records = opened.testDb.db.collection('records_web');
-    // One by one: mongo-java-server's dropIndexes('*') fails (`index not found with name [fromKey_1]`).
-    for (const name of ['identityKeys_1', 'identityKeys_1_timestamp_-1']) await records.dropIndex(name);
-    expect(await indexKeys(records)).toEqual({ _id_: { _id: 1 } });
+  it('gives the identity index back the index it lost on the next init()', async () => {
+    const index = opened.testDb.db.collection('identity_records');
+    await index.dropIndex('key_1_datasetId_1_ts_-1_recordId_1');
+    expect(await indexKeys(index)).toEqual({ _id_: { _id: 1 } });
     await store.init();
-    expect(await indexKeys(records)).toEqual(RECORD_INDEXES);
+    expect(await indexKeys(index)).toEqual(IDENTITY_RECORD_INDEXES);
   });
 
-  it('stores records, links, datasets and merge policies in the documented shapes', async () => {
+  it('refuses to start on a storage v1 database, saying how to move on', async () => {
+    await opened.testDb.db.createCollection('identity_links');
+    await expect(store.init()).rejects.toMatchObject({ code: 'STORE_FAILURE', message: expect.stringContaining("holds storage v1 (collection 'identity_links')") });
+  });
+
+  it('stores records, their identity index, datasets and merge policies in the documented shapes', async () => {
     const createdAt = new Date('2026-01-01T00:00:00Z');
     const timestamp = new Date('2026-01-02T10:00:00Z');
     const ingestedAt = new Date('2026-01-03T08:00:00Z');
     await store.createDataset({ id: 'crm', name: 'CRM', schemaId: 'profile-crm', schemaClass: 'PROFILE', profileEnabled: true, createdAt });
     await store.createMergePolicy({ id: 'crm-first', name: 'CRM first', isDefault: false, identityStitching: 'NONE', attributeMerge: { kind: 'datasetPrecedence', order: ['crm'] } });
     await store.putRecords('crm', [
-      { recordId: 'r1', record: { _id: 'r1', person: { name: { firstName: 'Ana' } }, _demo: { 'utm.source': 'mail' } }, identityKeys: ['Email:a@x.io'], timestamp, ingestedAt },
+      { recordId: 'r1', record: { _id: 'r1', person: { name: { firstName: 'Ana' } }, _demo: { 'utm.source': 'mail' } }, identityKeys: ['Email:a@x.io', 'ECID:1'], timestamp, ingestedAt },
     ]);
-    const link = { fromKey: 'Email:a@x.io', toKey: 'ECID:1', datasetId: 'crm', recordId: 'r1', linkedAt: ingestedAt };
-    await store.replaceLinksOfRecords('crm', ['r1'], [link]);
 
     const { db } = opened.testDb;
     expect(await db.collection('records_crm').find().toArray()).toEqual([
-      { _id: 'r1', record: { _id: 'r1', person: { name: { firstName: 'Ana' } }, _demo: { 'utm%2Esource': 'mail' } }, identityKeys: ['Email:a@x.io'], timestamp, ingestedAt },
+      { _id: 'r1', record: { _id: 'r1', person: { name: { firstName: 'Ana' } }, _demo: { 'utm%2Esource': 'mail' } }, identityKeys: ['Email:a@x.io', 'ECID:1'], timestamp, ingestedAt },
     ]);
-    expect(await db.collection('identity_links').find().toArray()).toEqual([{ _id: linkId(link), ...link }]);
+    expect(await db.collection('identity_records').find().sort({ _id: 1 }).toArray()).toEqual([
+      { _id: 'ECID:1\u0000crm\u0000r1', key: 'ECID:1', datasetId: 'crm', recordId: 'r1', to: ['Email:a@x.io'], ts: timestamp },
+      { _id: 'Email:a@x.io\u0000crm\u0000r1', key: 'Email:a@x.io', datasetId: 'crm', recordId: 'r1', to: ['ECID:1'], ts: timestamp },
+    ]);
     expect(await db.collection('datasets').find().toArray()).toEqual([
       { _id: 'crm', name: 'CRM', schemaId: 'profile-crm', schemaClass: 'PROFILE', profileEnabled: true, createdAt },
     ]);
@@ -144,10 +146,10 @@ describe(`MongoStore on ${testDbServer()}`, () => {
     const createdAt = new Date('2026-01-01T00:00:00Z');
     const lastQualificationTime = new Date('2026-01-02T10:00:00Z');
     const evaluatedAt = new Date('2026-01-03T08:00:00Z');
-    await store.createSegment({ id: 'gold.tier', name: 'Gold', expression: 'loyalty.tier = "gold"', evaluation: 'BATCH', createdAt });
-    await store.createComputedAttribute({ name: 'purchases', description: null, function: 'COUNT', field: null, filter: null, lookbackDays: 30, createdAt });
+    await store.segments.createSegment({ id: 'gold.tier', name: 'Gold', expression: 'loyalty.tier = "gold"', evaluation: 'BATCH', createdAt });
+    await store.segments.createComputedAttribute({ name: 'purchases', description: null, function: 'COUNT', field: null, filter: null, lookbackDays: 30, createdAt });
     const identityKeys = ['Email:a.b$c@x.io', 'ECID:1'];
-    await store.putMemberships([{ segmentId: 'gold.tier', profileKey: 'ECID:1', identityKeys, status: 'REALIZED', lastQualificationTime, evaluatedAt }]);
+    await store.segments.putMemberships([{ segmentId: 'gold.tier', profileKey: 'ECID:1', identityKeys, status: 'REALIZED', lastQualificationTime, evaluatedAt }]);
 
     const { db } = opened.testDb;
     expect(await db.collection('segments').find().toArray()).toEqual([
@@ -176,14 +178,14 @@ describe(`MongoStore on ${testDbServer()}`, () => {
     });
     let sent: string[];
     try {
-      await counted.putMemberships(batch);
-      await counted.putMemberships(batch);
+      await counted.segments.putMemberships(batch);
+      await counted.segments.putMemberships(batch);
       sent = [...commands];
     } finally {
       await counted.close();
     }
     expect(sent).toEqual(['update segment_memberships', 'update segment_memberships']);
-    expect(await store.countMembers('gold')).toBe(50);
+    expect(await store.segments.countMembers('gold')).toBe(50);
     expect(await opened.testDb.db.collection('segment_memberships').countDocuments()).toBe(50);
   });
 

@@ -58,7 +58,11 @@ if [[ ! -f "$CACHE/complete" ]]; then
 
   log "building $(basename "${ddb_tar[0]}") + $(basename "${vec_tar[0]}") (cache key $key) into $CACHE"
   start=$SECONDS
-  WORK="$(mktemp -d "${TMPDIR:-/tmp}/documentdb-build.XXXXXX")"
+  # A fixed place, not a fresh temp dir: the gateway's proc macros bake the
+  # source path in at compile time, and the cargo target dir below is reused.
+  WORK="$CACHE_ROOT/work"
+  rm -rf "$WORK"
+  mkdir -p "$WORK"
   trap 'rm -rf "$WORK"' EXIT
   tar -xzf "${ddb_tar[0]}" -C "$WORK"
   tar -xzf "${vec_tar[0]}" -C "$WORK"

@@ -31,9 +31,9 @@ export function createSegmentLoaders(services: GatewayServices): SegmentLoaders 
   const eventLoaders = new Map<string, DataLoader<string, readonly StoredRecord[]>>();
   return {
     catalog: () => (catalog ??= services.segments.catalog()),
-    segments: () => (segments ??= store.listSegments()),
+    segments: () => (segments ??= store.segments.listSegments()),
     memberships: new DataLoader(async (keys) => {
-      const found = await store.findMemberships(keys);
+      const found = await store.segments.findMemberships(keys);
       const byProfile = new Map<string, SegmentMembershipRecord[]>(keys.map((key) => [key, []]));
       for (const membership of found) byProfile.get(membership.profileKey)?.push(membership);
       return keys.map((key) => byProfile.get(key) ?? []);

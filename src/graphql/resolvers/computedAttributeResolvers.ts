@@ -7,7 +7,7 @@ import { PROFILE_META, type ProfileModel } from '../models';
 /** Computed attributes: definitions through the API, values on profiles computed at read time. */
 export const computedAttributeResolvers: Resolvers = {
   Query: {
-    computedAttributes: (_parent, _args, { services }) => services.store.listComputedAttributes(),
+    computedAttributes: (_parent, _args, { services }) => services.store.segments.listComputedAttributes(),
   },
   Mutation: {
     createComputedAttribute: (_parent, { input }, { services }) =>

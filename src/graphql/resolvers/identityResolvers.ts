@@ -25,6 +25,9 @@ export const identityResolvers: Resolvers = {
   Mutation: {
     deleteIdentity: async (_parent, { identity }, { services }) => {
       const key = identityInputKey(identity, services.rules);
+      // Memberships are stored under their graph's canonical key, which may be any key of the graph.
+      const graph = (await traverseIdentityGraphs([key], (keys) => services.store.findLinksFrom(keys), services.rules)).get(key);
+      const graphKeys = graph?.known === true ? graph.identityKeys : [key];
       let removed = 0;
       const neighbours = new Set<string>();
       for (const dataset of await services.store.listDatasets()) {
@@ -36,8 +39,8 @@ export const identityResolvers: Resolvers = {
       }
       // Memberships remember their graph's identities: those naming the erased one go, and what is
       // left of the graph is evaluated afresh (every segment), as the profile it now is.
-      const memberships = await services.store.findMemberships([key]);
-      if (memberships.length > 0) await services.store.deleteMemberships([...new Set(memberships.map((membership) => membership.profileKey))]);
+      const memberships = (await services.store.segments.findMemberships(graphKeys)).filter((membership) => membership.identityKeys.includes(key));
+      if (memberships.length > 0) await services.store.segments.deleteMemberships([...new Set(memberships.map((membership) => membership.profileKey))]);
       if (neighbours.size > 0) await services.segments.evaluateIdentities([...neighbours], 'ALL');
       return removed;
     },

@@ -12,8 +12,8 @@ import { mergePolicy, resolveProfileByKey } from './profileResolvers';
 /** Segments: definitions, batch evaluation, members, and each profile's memberships. */
 export const segmentResolvers: Resolvers = {
   Query: {
-    segments: (_parent, _args, { services }) => services.store.listSegments(),
-    segment: (_parent, { id }, { services }) => services.store.getSegment(id),
+    segments: (_parent, _args, { services }) => services.store.segments.listSegments(),
+    segment: (_parent, { id }, { services }) => services.store.segments.getSegment(id),
   },
   Mutation: {
     createSegment: (_parent, { input }, { services }) =>
@@ -30,14 +30,14 @@ export const segmentResolvers: Resolvers = {
     },
   },
   Segment: {
-    size: (segment, _args, { services }) => services.store.countMembers(segment.id),
+    size: (segment, _args, { services }) => services.store.segments.countMembers(segment.id),
     members: async (segment, { first, after }, { services }, info) => {
       const limit = first ?? DEFAULT_MEMBERS_PAGE;
       if (!Number.isInteger(limit) || limit < 1 || limit > MAX_MEMBERS_PAGE) {
         throw new GatewayError('BAD_USER_INPUT', `first must be a whole number from 1 to ${MAX_MEMBERS_PAGE}, got ${limit}`);
       }
       const position = after === undefined || after === null ? null : decodeMemberCursor(after);
-      const page = await services.store.listMembers(segment.id, { after: position, limit: limit + 1 });
+      const page = await services.store.segments.listMembers(segment.id, { after: position, limit: limit + 1 });
       // Members resolve as profiles; the record fields their `node` selections need are worked out once.
       const nodeFields = memberFields(info);
       const edges = page.slice(0, limit).map((membership) => ({ ...membership, nodeFields }));

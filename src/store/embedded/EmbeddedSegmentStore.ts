@@ -2,7 +2,7 @@ import { assertComputedAttribute, assertSegmentDefinition } from '../assertDefin
 import { assertKeyPage } from '../assertKeyPage';
 import { assertMemberships } from '../assertMemberships';
 import { compareCodePoints } from '../compareCodePoints';
-import type { KeyPage, SegmentDefinition, SegmentMembershipRecord, StoredComputedAttribute } from '../ProfileStore';
+import type { KeyPage, SegmentDefinition, SegmentMembershipRecord, SegmentStore, StoredComputedAttribute } from '../ProfileStore';
 import { membershipId } from '../mongo/segmentDocuments';
 import { addTo, removeFrom } from './setIndex';
 import { DuplicateError } from '../StoreError';
@@ -14,14 +14,13 @@ import { storeOrder } from '../storeOrder';
  * MongoSegmentStore. Internal to the store: EmbeddedStore delegates to it.
  *
  * Memberships are keyed by (segmentId, profileKey) as in MongoDB, with the
- * lookups their reads make: by identity key, profile key and segment.
+ * lookups their reads make: by profile key and by segment.
  */
-export class EmbeddedSegmentStore {
+export class EmbeddedSegmentStore implements SegmentStore {
   private readonly segments = new Map<string, SegmentDefinition>();
   private readonly computedAttributes = new Map<string, StoredComputedAttribute>();
   /** Memberships by {@link membershipId}. */
   private readonly memberships = new Map<string, SegmentMembershipRecord>();
-  private readonly membershipIdsByIdentityKey = new Map<string, Set<string>>();
   private readonly membershipIdsByProfileKey = new Map<string, Set<string>>();
   private readonly membershipIdsBySegment = new Map<string, Set<string>>();
 
@@ -58,7 +57,6 @@ export class EmbeddedSegmentStore {
       this.removeMembership(id);
       const copy = copyMembership(membership);
       this.memberships.set(id, copy);
-      for (const key of copy.identityKeys) addTo(this.membershipIdsByIdentityKey, key, id);
       addTo(this.membershipIdsByProfileKey, copy.profileKey, id);
       addTo(this.membershipIdsBySegment, copy.segmentId, id);
     }
@@ -72,9 +70,9 @@ export class EmbeddedSegmentStore {
     return removed;
   }
 
-  async findMemberships(identityKeys: readonly string[]): Promise<SegmentMembershipRecord[]> {
+  async findMemberships(profileKeys: readonly string[]): Promise<SegmentMembershipRecord[]> {
     const ids = new Set<string>();
-    for (const key of identityKeys) for (const id of this.membershipIdsByIdentityKey.get(key) ?? []) ids.add(id);
+    for (const key of profileKeys) for (const id of this.membershipIdsByProfileKey.get(key) ?? []) ids.add(id);
     return this.copiesOf(ids).sort(storeOrder.memberships);
   }
 
@@ -111,7 +109,6 @@ export class EmbeddedSegmentStore {
     const existing = this.memberships.get(id);
     if (existing === undefined) return false;
     this.memberships.delete(id);
-    for (const key of existing.identityKeys) removeFrom(this.membershipIdsByIdentityKey, key, id);
     removeFrom(this.membershipIdsByProfileKey, existing.profileKey, id);
     removeFrom(this.membershipIdsBySegment, existing.segmentId, id);
     return true;

@@ -1,8 +1,7 @@
-import { type IdentityLink, type IdentityNamespace, linkId } from '../../identity';
+import { type IdentityLink, type IdentityNamespace, linkId, linksOfKeys } from '../../identity';
 import type { AttributeMerge, MergePolicy } from '../../merge';
 import { assertDatasetId } from '../assertDatasetId';
 import { assertKeyPage } from '../assertKeyPage';
-import { assertLinksOfRecords } from '../assertLinksOfRecords';
 import { assertStoredRecords } from '../assertStoredRecords';
 import { assertValidDate } from '../assertValidDate';
 import { compareCodePoints } from '../compareCodePoints';
@@ -13,9 +12,6 @@ import type {
   FindRecordsOptions,
   KeyPage,
   ProfileStore,
-  SegmentDefinition,
-  SegmentMembershipRecord,
-  StoredComputedAttribute,
   StoredRecord,
 } from '../ProfileStore';
 import { addTo, removeFrom } from './setIndex';
@@ -34,7 +30,7 @@ import { storeOrder } from '../storeOrder';
  *   by priority then code, datasets and merge policies by id, records by
  *   recordId, links by fromKey, toKey, datasetId, recordId; segments,
  *   computed attributes and memberships as EmbeddedSegmentStore.ts says;
- * - a link written again keeps its first `linkedAt` (links are append-only);
+ * - a record's links are derived from its identity keys and replaced with it;
  * - writes to a dataset that was never created are accepted, as MongoDB
  *   accepts them (the caller checks that a dataset exists).
  *
@@ -51,7 +47,7 @@ export class EmbeddedStore implements ProfileStore {
   private readonly links = new Map<string, IdentityLink>();
   private readonly linkIdsByFromKey = new Map<string, Set<string>>();
   private readonly linkIdsByRecord = new Map<string, Set<string>>();
-  private readonly segmentStore = new EmbeddedSegmentStore();
+  readonly segments = new EmbeddedSegmentStore();
 
   async init(): Promise<void> {}
 
@@ -109,6 +105,9 @@ export class EmbeddedStore implements ProfileStore {
     const replaced = new Set<string>();
     for (const record of records) {
       if (dataset.byId.has(record.recordId)) replaced.add(record.recordId);
+      // The record's links are replaced with it, as MongoStore replaces them: a link's time is its record's time.
+      this.removeLinksOfRecords(datasetId, [record.recordId]);
+      this.insertLinks(linksOfKeys(record.identityKeys, { datasetId, recordId: record.recordId, linkedAt: record.timestamp }));
       removeRecord(dataset, record.recordId);
       const copy = copyRecord(record, undefined);
       dataset.byId.set(copy.recordId, copy);
@@ -154,7 +153,7 @@ export class EmbeddedStore implements ProfileStore {
     assertDatasetId(datasetId);
     // Links first, as MongoStore does: should a delete stop half-way there, the
     // records stay without links rather than links joining graphs through deleted records.
-    this.removeLinksOfRecords(datasetId, recordIds, new Set());
+    this.removeLinksOfRecords(datasetId, recordIds);
     const dataset = this.records.get(datasetId);
     if (dataset === undefined) return 0;
     let deleted = 0;
@@ -162,30 +161,15 @@ export class EmbeddedStore implements ProfileStore {
     return deleted;
   }
 
-  async addLinks(links: readonly IdentityLink[]): Promise<void> {
-    for (const link of links) assertDatasetId(link.datasetId);
-    this.insertLinks(links);
-  }
-
-  async replaceLinksOfRecords(datasetId: string, recordIds: readonly string[], links: readonly IdentityLink[]): Promise<void> {
-    assertDatasetId(datasetId);
-    assertLinksOfRecords(datasetId, recordIds, links);
-    this.removeLinksOfRecords(datasetId, recordIds, this.insertLinks(links));
-  }
-
-  /** Writes the links that do not exist yet; returns the ids of all of them. */
-  private insertLinks(links: readonly IdentityLink[]): Set<string> {
-    const ids = new Set<string>();
+  /** Writes the links (a record's, whose old links were just removed). */
+  private insertLinks(links: readonly IdentityLink[]): void {
     for (const link of links) {
       const id = linkId(link);
-      ids.add(id);
-      // Append-only: an existing link keeps its first linkedAt, as in MongoStore.
       if (this.links.has(id)) continue;
       this.links.set(id, copyLink(link));
       addTo(this.linkIdsByFromKey, link.fromKey, id);
       addTo(this.linkIdsByRecord, recordKey(link.datasetId, link.recordId), id);
     }
-    return ids;
   }
 
   async findLinksFrom(keys: readonly string[]): Promise<IdentityLink[]> {
@@ -207,46 +191,6 @@ export class EmbeddedStore implements ProfileStore {
       .slice(0, limit);
   }
 
-  async listSegments(): Promise<SegmentDefinition[]> {
-    return this.segmentStore.listSegments();
-  }
-
-  async getSegment(id: string): Promise<SegmentDefinition | null> {
-    return this.segmentStore.getSegment(id);
-  }
-
-  async createSegment(segment: SegmentDefinition): Promise<void> {
-    await this.segmentStore.createSegment(segment);
-  }
-
-  async listComputedAttributes(): Promise<StoredComputedAttribute[]> {
-    return this.segmentStore.listComputedAttributes();
-  }
-
-  async createComputedAttribute(attribute: StoredComputedAttribute): Promise<void> {
-    await this.segmentStore.createComputedAttribute(attribute);
-  }
-
-  async putMemberships(memberships: readonly SegmentMembershipRecord[]): Promise<void> {
-    await this.segmentStore.putMemberships(memberships);
-  }
-
-  async deleteMemberships(profileKeys: readonly string[]): Promise<number> {
-    return this.segmentStore.deleteMemberships(profileKeys);
-  }
-
-  async findMemberships(identityKeys: readonly string[]): Promise<SegmentMembershipRecord[]> {
-    return this.segmentStore.findMemberships(identityKeys);
-  }
-
-  async countMembers(segmentId: string): Promise<number> {
-    return this.segmentStore.countMembers(segmentId);
-  }
-
-  async listMembers(segmentId: string, page: KeyPage): Promise<SegmentMembershipRecord[]> {
-    return this.segmentStore.listMembers(segmentId, page);
-  }
-
   private datasetRecords(datasetId: string): DatasetRecords {
     let dataset = this.records.get(datasetId);
     if (dataset === undefined) {
@@ -256,12 +200,11 @@ export class EmbeddedStore implements ProfileStore {
     return dataset;
   }
 
-  /** Removes the links of these records except those in `keep`. */
-  private removeLinksOfRecords(datasetId: string, recordIds: readonly string[], keep: ReadonlySet<string>): void {
+  /** Removes the links of these records. */
+  private removeLinksOfRecords(datasetId: string, recordIds: readonly string[]): void {
     for (const recordId of new Set(recordIds)) {
       const key = recordKey(datasetId, recordId);
-      for (const id of this.linkIdsByRecord.get(key) ?? []) {
-        if (keep.has(id)) continue;
+      for (const id of [...(this.linkIdsByRecord.get(key) ?? [])]) {
         const link = this.links.get(id);
         this.links.delete(id);
         if (link !== undefined) removeFrom(this.linkIdsByFromKey, link.fromKey, id);

@@ -3,7 +3,7 @@ import { assertComputedAttribute, assertSegmentDefinition } from '../assertDefin
 import { assertKeyPage } from '../assertKeyPage';
 import { assertMemberships } from '../assertMemberships';
 import { createIndexes } from './createIndexes';
-import type { KeyPage, SegmentDefinition, SegmentMembershipRecord, StoredComputedAttribute } from '../ProfileStore';
+import type { KeyPage, SegmentDefinition, SegmentMembershipRecord, SegmentStore, StoredComputedAttribute } from '../ProfileStore';
 import {
   type ComputedAttributeDocument,
   fromComputedAttributeDocument,
@@ -23,15 +23,12 @@ import { isDuplicateKeyError } from './toStoreError';
 export type RunStoreOperation = <T>(operation: string, action: () => Promise<T>) => Promise<T>;
 
 /**
- * The indexes of `segment_memberships`: the `$in` on identity keys (multikey),
- * a segment's members in key order (count and cursor pages, read from the
- * index alone), and the erase of a profile's memberships.
+ * The indexes of `segment_memberships`: a profile's memberships by the keys
+ * of its graph (`$in` on profileKey, the shard key; also the erase), and a
+ * segment's members in key order (count and cursor pages, read from the
+ * index alone).
  */
-export const MEMBERSHIP_INDEXES: readonly IndexDescription[] = [
-  { key: { identityKeys: 1 } },
-  { key: { segmentId: 1, status: 1, profileKey: 1 } },
-  { key: { profileKey: 1 } },
-];
+export const MEMBERSHIP_INDEXES: readonly IndexDescription[] = [{ key: { profileKey: 1 } }, { key: { segmentId: 1, status: 1, profileKey: 1 } }];
 
 /**
  * MongoStore's segment part, on three collections (documents in
@@ -48,7 +45,7 @@ export const MEMBERSHIP_INDEXES: readonly IndexDescription[] = [
  *   limited) on the (segmentId, status, profileKey) index: MongoDB and
  *   FerretDB compare strings by code point, as the embedded store does.
  */
-export class MongoSegmentStore {
+export class MongoSegmentStore implements SegmentStore {
   /** The collections this part relies on; MongoStore creates them in `init()`. */
   static readonly collections = ['segments', 'computed_attributes', 'segment_memberships'] as const;
 
@@ -122,9 +119,9 @@ export class MongoSegmentStore {
     return this.run('deleteMemberships', async () => (await this.memberships.deleteMany({ profileKey: { $in: keys } })).deletedCount);
   }
 
-  async findMemberships(identityKeys: readonly string[]): Promise<SegmentMembershipRecord[]> {
-    if (identityKeys.length === 0) return [];
-    const documents = await this.run('findMemberships', () => this.memberships.find({ identityKeys: { $in: [...new Set(identityKeys)] } }).toArray());
+  async findMemberships(profileKeys: readonly string[]): Promise<SegmentMembershipRecord[]> {
+    if (profileKeys.length === 0) return [];
+    const documents = await this.run('findMemberships', () => this.memberships.find({ profileKey: { $in: [...new Set(profileKeys)] } }).toArray());
     return documents.map(fromMembershipDocument).sort(storeOrder.memberships);
   }
 

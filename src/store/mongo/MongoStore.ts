@@ -1,54 +1,52 @@
-import { type Collection, type Db, type Document, type IndexDescription, type MongoClient, MongoServerError } from 'mongodb';
-import { type IdentityLink, type IdentityNamespace, linkId } from '../../identity';
+import { type Collection, type Db, type IndexDescription, type MongoClient, MongoServerError } from 'mongodb';
+import type { IdentityLink, IdentityNamespace } from '../../identity';
 import type { MergePolicy } from '../../merge';
 import { assertDatasetId } from '../assertDatasetId';
-import { assertLinksOfRecords } from '../assertLinksOfRecords';
 import { assertKeyPage } from '../assertKeyPage';
 import { assertStoredRecords } from '../assertStoredRecords';
 import { assertValidDate } from '../assertValidDate';
-import { createIndexes } from './createIndexes';
-import { escapeFieldName } from './escapeRecord';
-import { listDistinctFromKeys } from './listDistinctFromKeys';
-import { effectiveDefaultId, fromMergePolicyDocument, type MergePolicyDocument, toMergePolicyDocument } from './mergePolicyDocument';
-import type { MongoStoreOptions } from './MongoStoreOptions';
-import { openMongoClient } from './openMongoClient';
-import { MongoSegmentStore } from './MongoSegmentStore';
+import { compareCodePoints } from '../compareCodePoints';
 import type {
   Dataset,
   FindEventsOptions,
   FindRecordsOptions,
   KeyPage,
   ProfileStore,
-  SegmentDefinition,
-  SegmentMembershipRecord,
-  StoredComputedAttribute,
   StoredRecord,
 } from '../ProfileStore';
-import { compareCodePoints } from '../compareCodePoints';
-import { DuplicateError } from '../StoreError';
+import { DuplicateError, StoreError } from '../StoreError';
 import { storeOrder } from '../storeOrder';
+import { createIndexes } from './createIndexes';
+import { findEventPage } from './findEventPage';
+import { findRecordsByIdentity } from './findRecordsByIdentity';
+import { type IdentityRecordDocument, linksOfIdentityRecord } from './identityRecordDocuments';
+import { listDistinctKeys } from './listDistinctKeys';
+import { effectiveDefaultId, fromMergePolicyDocument, type MergePolicyDocument, toMergePolicyDocument } from './mergePolicyDocument';
+import type { MongoStoreOptions } from './MongoStoreOptions';
+import { MongoSegmentStore } from './MongoSegmentStore';
+import { openMongoClient } from './openMongoClient';
 import {
   type DatasetDocument,
   fromDatasetDocument,
-  fromLinkDocument,
   fromNamespaceDocument,
-  fromRecordDocument,
-  type LinkDocument,
   type NamespaceDocument,
   type RecordDocument,
   toDatasetDocument,
-  toLinkDocument,
   toNamespaceDocument,
-  toRecordDocument,
 } from './storedDocuments';
 import { isDuplicateKeyError, toStoreError } from './toStoreError';
-import { writeRecordDocuments } from './writeRecordDocuments';
+import { writeRecords } from './writeRecords';
 
-/** The indexes of each `records_<datasetId>`: the `$in` on identity keys, and the same newest first. */
-const RECORD_INDEXES: readonly IndexDescription[] = [{ key: { identityKeys: 1 } }, { key: { identityKeys: 1, timestamp: -1 } }];
-/** The graph walk (`$in` on fromKey) and the replacement of one record's links. */
-const LINK_INDEXES: readonly IndexDescription[] = [{ key: { fromKey: 1 } }, { key: { datasetId: 1, recordId: 1 } }];
-const FIXED_COLLECTIONS = ['datasets', 'merge_policies', 'identity_namespaces', 'identity_links', ...MongoSegmentStore.collections] as const;
+/**
+ * The identity index's one index: the graph walk and key pages (`key`), the
+ * records of a dataset (`key, datasetId`, time-bounded by `ts`) and event
+ * pages (sorted by `ts` descending, then `recordId`). `records_<datasetId>`
+ * need only their `_id`.
+ */
+const IDENTITY_RECORD_INDEXES: readonly IndexDescription[] = [{ key: { key: 1, datasetId: 1, ts: -1, recordId: 1 } }];
+const FIXED_COLLECTIONS = ['datasets', 'merge_policies', 'identity_namespaces', 'identity_records', ...MongoSegmentStore.collections] as const;
+/** Storage v1 kept links here; its databases need a re-ingest (docs/storage.md). */
+const STORAGE_V1_COLLECTION = 'identity_links';
 /** MongoDB's NamespaceExists: another gateway created the collection first. */
 const NAMESPACE_EXISTS = 48;
 
@@ -87,8 +85,8 @@ export class MongoStore implements ProfileStore {
   private readonly datasets: Collection<DatasetDocument>;
   private readonly mergePolicies: Collection<MergePolicyDocument>;
   private readonly namespaces: Collection<NamespaceDocument>;
-  private readonly links: Collection<LinkDocument>;
-  private readonly segmentStore: MongoSegmentStore;
+  private readonly identityRecords: Collection<IdentityRecordDocument>;
+  readonly segments: MongoSegmentStore;
 
   private constructor(
     private readonly client: MongoClient,
@@ -100,8 +98,8 @@ export class MongoStore implements ProfileStore {
     this.datasets = db.collection('datasets');
     this.mergePolicies = db.collection('merge_policies');
     this.namespaces = db.collection('identity_namespaces');
-    this.links = db.collection('identity_links');
-    this.segmentStore = new MongoSegmentStore(db, (operation, action) => this.run(operation, action));
+    this.identityRecords = db.collection('identity_records');
+    this.segments = new MongoSegmentStore(db, (operation, action) => this.run(operation, action));
   }
 
   /**
@@ -118,11 +116,16 @@ export class MongoStore implements ProfileStore {
   async init(): Promise<void> {
     await this.run('init', async () => {
       const existing = new Set((await this.db.listCollections({}, { nameOnly: true }).toArray()).map((collection) => collection.name));
+      if (existing.has(STORAGE_V1_COLLECTION)) {
+        throw new StoreError(
+          'STORE_FAILURE',
+          `database ${this.where} holds storage v1 (collection '${STORAGE_V1_COLLECTION}'): this gateway reads storage v2; ` +
+            'ingest the data again into a new database (MONGODB_DB), see docs/storage.md',
+        );
+      }
       for (const name of FIXED_COLLECTIONS) if (!existing.has(name)) await this.createCollection(name);
-      await createIndexes(this.links, LINK_INDEXES);
-      await this.segmentStore.createIndexes();
-      // A dataset created while its indexes failed, or by an older version, gets them now.
-      for (const { _id } of await this.datasets.find({}, { projection: { _id: 1 } }).toArray()) await this.createRecordIndexes(_id);
+      await createIndexes(this.identityRecords, IDENTITY_RECORD_INDEXES);
+      await this.segments.createIndexes();
     });
   }
 
@@ -154,11 +157,11 @@ export class MongoStore implements ProfileStore {
     return document === null ? null : fromDatasetDocument(document);
   }
 
-  /** Indexes first, then the definition: a dataset that can be seen always has its indexes. */
+  /** The collection first, then the definition: a dataset that can be seen always has its collection. */
   async createDataset(dataset: Dataset): Promise<void> {
     assertDatasetId(dataset.id);
     await this.run('createDataset', async () => {
-      await this.createRecordIndexes(dataset.id);
+      await this.createCollection(`records_${dataset.id}`);
       try {
         await this.datasets.insertOne(toDatasetDocument(dataset));
       } catch (error) {
@@ -212,156 +215,67 @@ export class MongoStore implements ProfileStore {
     });
   }
 
-  /** New records are inserted, existing ones replaced whole (writeRecordDocuments.ts says why not upserts). */
+  /** Records with their identity index documents; see writeRecords.ts. */
   async putRecords(datasetId: string, records: readonly StoredRecord[]): Promise<{ readonly replaced: readonly string[] }> {
     const collection = this.records(datasetId);
     assertStoredRecords(records);
     // Of two records with one recordId in a batch, the last one wins.
-    const documents = [...new Map(records.map((record) => [record.recordId, toRecordDocument(record)])).values()];
-    if (documents.length === 0) return { replaced: [] };
-    const replaced = await this.run('putRecords', () => writeRecordDocuments(collection, documents));
+    const latest = [...new Map(records.map((record) => [record.recordId, record])).values()];
+    if (latest.length === 0) return { replaced: [] };
+    const replaced = await this.run('putRecords', () => writeRecords(collection, this.identityRecords, datasetId, latest));
     return { replaced: [...replaced].sort(compareCodePoints) };
   }
 
   async findRecordsByIdentity(datasetId: string, identityKeys: readonly string[], options: FindRecordsOptions = {}): Promise<StoredRecord[]> {
     const collection = this.records(datasetId);
     if (identityKeys.length === 0) return [];
-    const filter: Document = { identityKeys: { $in: [...identityKeys] } };
-    if (options.since !== undefined) filter.timestamp = { $gte: assertValidDate(options.since, 'findRecordsByIdentity: options.since') };
-    const projection =
-      options.fields === undefined
-        ? undefined
-        : { identityKeys: 1, timestamp: 1, ingestedAt: 1, ...Object.fromEntries(options.fields.map((field) => [`record.${escapeFieldName(field)}`, 1])) };
-    const documents = await this.run('findRecordsByIdentity', () =>
-      collection.find(filter, projection === undefined ? {} : { projection }).toArray(),
-    );
-    return documents.map(fromRecordDocument).sort(storeOrder.records);
+    if (options.since !== undefined) assertValidDate(options.since, 'findRecordsByIdentity: options.since');
+    return this.run('findRecordsByIdentity', () => findRecordsByIdentity(this.identityRecords, collection, datasetId, identityKeys, options));
   }
 
   async findEvents(datasetId: string, identityKeys: readonly string[], options: FindEventsOptions): Promise<StoredRecord[]> {
     const collection = this.records(datasetId);
     if (identityKeys.length === 0 || options.limit <= 0) return [];
-    const conditions: Document[] = [{ identityKeys: { $in: [...identityKeys] } }];
-    if (options.since !== undefined) conditions.push({ timestamp: { $gte: options.since } });
-    if (options.until !== undefined) conditions.push({ timestamp: { $lt: options.until } });
-    if (options.eventTypes !== undefined) conditions.push({ 'record.eventType': { $in: [...options.eventTypes] } });
-    const after = options.after;
-    if (after !== undefined) {
-      conditions.push(
-        after.recordId === null
-          ? { timestamp: { $lt: after.timestamp } }
-          : { $or: [{ timestamp: { $lt: after.timestamp } }, { timestamp: after.timestamp, _id: { $gt: after.recordId } }] },
-      );
-    }
-    const documents = await this.run('findEvents', () =>
-      collection.find({ $and: conditions }).sort({ timestamp: -1, _id: 1 }).limit(options.limit).toArray(),
-    );
-    return documents.map(fromRecordDocument);
+    return this.run('findEvents', () => findEventPage(this.identityRecords, collection, datasetId, identityKeys, options));
   }
 
   /**
-   * Inserted, not upserted: a link never changes once written (its _id is what it links), and
-   * FerretDB scans the whole collection for every upsert, which made seeding quadratic.
+   * The index documents go first (found through the records' own keys, by
+   * the shard key): stopped half-way, records stay unfindable rather than
+   * links joining graphs through deleted records.
    */
-  private async insertLinks(documents: readonly LinkDocument[]): Promise<void> {
-    if (documents.length === 0) return;
-    try {
-      await this.links.insertMany([...documents], { ordered: false });
-    } catch (error) {
-      // Every refusal E11000: those links exist already (written before, or by another writer), as wanted.
-      if (!isDuplicateKeyError(error)) throw error;
-    }
-  }
-
-  /** The records' links go first: stopped half-way, records stay unlinked rather than links joining graphs through deleted records. */
   async deleteRecords(datasetId: string, recordIds: readonly string[]): Promise<number> {
     const collection = this.records(datasetId);
     if (recordIds.length === 0) return 0;
     const ids = [...new Set(recordIds)];
     return this.run('deleteRecords', async () => {
-      await this.links.deleteMany({ datasetId, recordId: { $in: ids } });
+      const found = await collection.find({ _id: { $in: ids } }, { projection: { identityKeys: 1 } }).toArray();
+      const keys = [...new Set(found.flatMap((document) => document.identityKeys))];
+      if (keys.length > 0) await this.identityRecords.deleteMany({ key: { $in: keys }, datasetId, recordId: { $in: ids } });
       return (await collection.deleteMany({ _id: { $in: ids } })).deletedCount;
-    });
-  }
-
-  async addLinks(links: readonly IdentityLink[]): Promise<void> {
-    for (const link of links) assertDatasetId(link.datasetId);
-    if (links.length === 0) return;
-    await this.run('addLinks', () => this.insertLinks(links.map((link) => toLinkDocument(linkId(link), link))));
-  }
-
-  async replaceLinksOfRecords(datasetId: string, recordIds: readonly string[], links: readonly IdentityLink[]): Promise<void> {
-    assertDatasetId(datasetId);
-    assertLinksOfRecords(datasetId, recordIds, links);
-    if (recordIds.length === 0) return;
-    const documents = links.map((link) => toLinkDocument(linkId(link), link));
-    await this.run('replaceLinksOfRecords', async () => {
-      await this.insertLinks(documents);
-      const kept = documents.map((document) => document._id);
-      await this.links.deleteMany({ datasetId, recordId: { $in: [...new Set(recordIds)] }, _id: { $nin: kept } });
     });
   }
 
   async findLinksFrom(keys: readonly string[]): Promise<IdentityLink[]> {
     if (keys.length === 0) return [];
-    const documents = await this.run('findLinksFrom', () => this.links.find({ fromKey: { $in: [...keys] } }).toArray());
-    return documents.map(fromLinkDocument).sort(storeOrder.links);
+    const documents = await this.run('findLinksFrom', () =>
+      this.identityRecords
+        .find({ key: { $in: [...new Set(keys)] } }, { projection: { _id: 0, key: 1, to: 1, datasetId: 1, recordId: 1, ts: 1 } })
+        .toArray(),
+    );
+    return documents.flatMap(linksOfIdentityRecord).sort(storeOrder.links);
   }
 
-  /** Paged in the database: see listDistinctFromKeys.ts for why a sorted, limited find and not `distinct`. */
+  /** Paged in the database: see listDistinctKeys.ts for why a sorted, limited find and not `distinct`. */
   async listIdentityKeys(page: KeyPage): Promise<string[]> {
     assertKeyPage(page, 'listIdentityKeys');
     if (page.limit === 0) return [];
-    return this.run('listIdentityKeys', () => listDistinctFromKeys(this.links, page));
-  }
-
-  async listSegments(): Promise<SegmentDefinition[]> {
-    return this.segmentStore.listSegments();
-  }
-
-  async getSegment(id: string): Promise<SegmentDefinition | null> {
-    return this.segmentStore.getSegment(id);
-  }
-
-  async createSegment(segment: SegmentDefinition): Promise<void> {
-    await this.segmentStore.createSegment(segment);
-  }
-
-  async listComputedAttributes(): Promise<StoredComputedAttribute[]> {
-    return this.segmentStore.listComputedAttributes();
-  }
-
-  async createComputedAttribute(attribute: StoredComputedAttribute): Promise<void> {
-    await this.segmentStore.createComputedAttribute(attribute);
-  }
-
-  async putMemberships(memberships: readonly SegmentMembershipRecord[]): Promise<void> {
-    await this.segmentStore.putMemberships(memberships);
-  }
-
-  async deleteMemberships(profileKeys: readonly string[]): Promise<number> {
-    return this.segmentStore.deleteMemberships(profileKeys);
-  }
-
-  async findMemberships(identityKeys: readonly string[]): Promise<SegmentMembershipRecord[]> {
-    return this.segmentStore.findMemberships(identityKeys);
-  }
-
-  async countMembers(segmentId: string): Promise<number> {
-    return this.segmentStore.countMembers(segmentId);
-  }
-
-  async listMembers(segmentId: string, page: KeyPage): Promise<SegmentMembershipRecord[]> {
-    return this.segmentStore.listMembers(segmentId, page);
+    return this.run('listIdentityKeys', () => listDistinctKeys(this.identityRecords, page));
   }
 
   /** The collection of a dataset's records; throws for an invalid dataset id before any I/O. */
   private records(datasetId: string): Collection<RecordDocument> {
     return this.db.collection(`records_${assertDatasetId(datasetId)}`);
-  }
-
-  private async createRecordIndexes(datasetId: string): Promise<void> {
-    await createIndexes(this.records(datasetId), RECORD_INDEXES);
   }
 
   private async createCollection(name: string): Promise<void> {

@@ -1,4 +1,4 @@
-import type { IdentityLink, IdentityNamespace } from '../../identity';
+import type { IdentityNamespace } from '../../identity';
 import { escapeRecord, unescapeRecord } from './escapeRecord';
 import type { Dataset, StoredRecord } from '../ProfileStore';
 
@@ -26,23 +26,13 @@ export interface DatasetDocument {
   createdAt: Date;
 }
 
-/** `records_<datasetId>`: one per record; `record` holds the escaped record (escapeRecord.ts). */
+/** `records_<datasetId>`: one per record; `record` holds the escaped record (escapeRecord.ts); `identityKeys` anchor first. */
 export interface RecordDocument {
   _id: string;
   record: Record<string, unknown>;
   identityKeys: string[];
   timestamp: Date;
   ingestedAt: Date;
-}
-
-/** `identity_links`: one per link, keyed by `linkId(link)`. */
-export interface LinkDocument {
-  _id: string;
-  fromKey: string;
-  toKey: string;
-  datasetId: string;
-  recordId: string;
-  linkedAt: Date;
 }
 
 export function toNamespaceDocument({ code, type, uniquePerGraph, priority }: IdentityNamespace): NamespaceDocument {
@@ -69,12 +59,4 @@ export function toRecordDocument({ recordId, record, identityKeys, timestamp, in
 export function fromRecordDocument(document: Omit<RecordDocument, 'record'> & { record?: RecordDocument['record'] }): StoredRecord {
   const { _id, record, identityKeys, timestamp, ingestedAt } = document;
   return { recordId: _id, record: unescapeRecord(record ?? {}), identityKeys, timestamp, ingestedAt };
-}
-
-export function toLinkDocument(id: string, { fromKey, toKey, datasetId, recordId, linkedAt }: IdentityLink): LinkDocument {
-  return { _id: id, fromKey, toKey, datasetId, recordId, linkedAt };
-}
-
-export function fromLinkDocument({ fromKey, toKey, datasetId, recordId, linkedAt }: LinkDocument): IdentityLink {
-  return { fromKey, toKey, datasetId, recordId, linkedAt };
 }

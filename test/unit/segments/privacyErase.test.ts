@@ -28,13 +28,14 @@ describe('deleteIdentity and segment memberships', () => {
     expect((await gateway.run(membership, { id: 'E-1' })).data).toEqual({
       profile: { segmentMembership: [{ segment: { id: 'gold-members' }, status: 'REALIZED' }] },
     });
-    expect(await gateway.services.store.findMemberships(['Email:erase@example.com'])).toEqual([
-      expect.objectContaining({ segmentId: 'gold-members', profileKey: 'CRMID:E-1', status: 'REALIZED' }),
+    const graphKeys = ['CRMID:E-1', 'Email:erase@example.com', 'Phone:+351911111111'];
+    expect(await gateway.services.store.segments.findMemberships(graphKeys)).toEqual([
+      expect.objectContaining({ segmentId: 'gold-members', profileKey: 'CRMID:E-1', status: 'REALIZED', identityKeys: graphKeys }),
     ]);
 
     const erased = await gateway.run('mutation { deleteIdentity(identity: { namespace: "Email", id: "erase@example.com" }) }');
     expect(erased.data).toEqual({ deleteIdentity: 1 });
-    expect(await gateway.services.store.findMemberships(['Email:erase@example.com'])).toEqual([]);
+    expect(await gateway.services.store.segments.findMemberships(graphKeys)).toEqual([]);
     // What is left (CRMID E-1 with a silver record) was evaluated again: not a gold member.
     const after = await gateway.run(membership, { id: 'E-1' });
     expect(after.data).toEqual({ profile: { segmentMembership: [] } });

@@ -1,0 +1,49 @@
+import type { Collection, Document } from 'mongodb';
+import type { FindRecordsOptions, StoredRecord } from '../ProfileStore';
+import { storeOrder } from '../storeOrder';
+import { escapeFieldName } from './escapeRecord';
+import type { IdentityRecordDocument } from './identityRecordDocuments';
+import { fromRecordDocument, type RecordDocument } from './storedDocuments';
+
+/**
+ * The records of one dataset that carry any of the identity keys, by
+ * recordId: the identity index names them (`$in` on `key`, with the dataset
+ * and time bound, on the index `key, datasetId, ts`), then one `$in` on `_id`
+ * reads them, projected to `fields`. Both reads hold their collection's
+ * shard key. A record whose keys no longer include any of those asked (an
+ * index document left by a write stopped half-way) is left out.
+ * Throws what the driver throws.
+ */
+export async function findRecordsByIdentity(
+  index: Collection<IdentityRecordDocument>,
+  records: Collection<RecordDocument>,
+  datasetId: string,
+  identityKeys: readonly string[],
+  options: FindRecordsOptions,
+): Promise<StoredRecord[]> {
+  const filter: Document = { key: { $in: [...new Set(identityKeys)] }, datasetId };
+  if (options.since !== undefined) filter.ts = { $gte: options.since };
+  const refs = await index.find(filter, { projection: { _id: 0, recordId: 1 } }).toArray();
+  const ids = [...new Set(refs.map((ref) => ref.recordId))];
+  return (await readRecordsById(records, ids, options.fields, identityKeys)).sort(storeOrder.records);
+}
+
+/**
+ * Records by `_id` (one `$in`), projected to the top-level `fields` when
+ * given, less those that carry none of `identityKeys`; in no order.
+ */
+export async function readRecordsById(
+  records: Collection<RecordDocument>,
+  ids: readonly string[],
+  fields: readonly string[] | undefined,
+  identityKeys: readonly string[],
+): Promise<StoredRecord[]> {
+  if (ids.length === 0) return [];
+  const projection =
+    fields === undefined
+      ? undefined
+      : { identityKeys: 1, timestamp: 1, ingestedAt: 1, ...Object.fromEntries(fields.map((field) => [`record.${escapeFieldName(field)}`, 1])) };
+  const documents = await records.find({ _id: { $in: [...ids] } }, projection === undefined ? {} : { projection }).toArray();
+  const asked = new Set(identityKeys);
+  return documents.filter((document) => document.identityKeys.some((key) => asked.has(key))).map(fromRecordDocument);
+}
