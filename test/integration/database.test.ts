@@ -92,7 +92,7 @@ describe(`test database (${testDbServer()})`, () => {
     expect(first.upsertedCount).toBe(1);
     expect(first.matchedCount).toBe(1);
     // Only the ids: FerretDB 1.24 numbers upserts by position among upserts
-    // (0), not by op index in the batch (1) as MongoDB does. See the README.
+    // (0), not by op index in the batch (1) as MongoDB does. See docs/testing.md.
     expect(Object.values(first.upsertedIds)).toEqual(['p5']);
     expect(await profiles.countDocuments()).toBe(5);
 
