@@ -1,4 +1,4 @@
-import { compareCodePoints } from './compareCodePoints';
+import { compareCodePoints } from '../text';
 import { compileEventCondition, type EventCondition } from './compileEventCondition';
 import type { ComputedAttributeDefinition, ComputedAttributeFunction } from './ComputedAttributeDefinition';
 import { durationMs } from './durationMs';

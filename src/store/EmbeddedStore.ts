@@ -5,7 +5,7 @@ import { assertKeyPage } from './assertKeyPage';
 import { assertLinksOfRecords } from './assertLinksOfRecords';
 import { assertStoredRecords } from './assertStoredRecords';
 import { assertValidDate } from './assertValidDate';
-import { compareCodePoints } from './compareCodePoints';
+import { compareCodePoints } from '../text';
 import { EmbeddedSegmentStore } from './EmbeddedSegmentStore';
 import type {
   Dataset,

@@ -24,7 +24,7 @@ import type {
   StoredComputedAttribute,
   StoredRecord,
 } from './ProfileStore';
-import { compareCodePoints } from './compareCodePoints';
+import { compareCodePoints } from '../text';
 import { DuplicateError } from './StoreError';
 import { storeOrder } from './storeOrder';
 import {

@@ -18,4 +18,3 @@ export { DuplicateError, StoreError, type StoreErrorCode, StoreUnavailableError 
 export { EmbeddedStore } from './EmbeddedStore';
 export { MongoStore } from './MongoStore';
 export type { MongoStoreOptions, StoreCommand, StoreCommandFinished } from './MongoStoreOptions';
-export { compareCodePoints } from './compareCodePoints';
