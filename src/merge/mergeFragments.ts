@@ -1,3 +1,4 @@
+import { compareCodePoints } from '../text';
 import type { AttributeMerge } from './MergePolicy';
 
 /** One record of a profile-enabled dataset, as the merge sees it. */
@@ -66,8 +67,8 @@ export function rankFragments(fragments: readonly Fragment[], attributeMerge: At
     (a, b) =>
       rank(a.datasetId) - rank(b.datasetId) ||
       b.timestamp.getTime() - a.timestamp.getTime() ||
-      compare(a.datasetId, b.datasetId) ||
-      compare(a.recordId, b.recordId),
+      compareCodePoints(a.datasetId, b.datasetId) ||
+      compareCodePoints(a.recordId, b.recordId),
   );
 }
 
@@ -115,8 +116,4 @@ function fill(
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
