@@ -104,7 +104,7 @@ function fill(
   if (isPlainObject(value)) {
     const existing = target[key];
     if (existing !== undefined && !isPlainObject(existing)) return;
-    const child = (existing as Record<string, unknown> | undefined) ?? {};
+    const child = existing ?? {};
     for (const [childKey, childValue] of Object.entries(value)) fill(child, childKey, childValue, `${path}.${childKey}`, source, sources);
     if (existing === undefined && Object.keys(child).length > 0) target[key] = child;
     return;
