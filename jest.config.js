@@ -1,6 +1,9 @@
 /**
- * Four projects, all run by `npm test`:
- * - `unit`: pure logic, no I/O, no database;
+ * Five projects, all run by `npm test`:
+ * - `unit`: pure logic and whole GraphQL operations in process: no network,
+ *   no server, no database (some read the project's files);
+ * - `http`: the gateway over HTTP on a loopback port (access, persisted
+ *   queries, limits, data-usage labels), on the embedded store: no database;
  * - `corpus`: the XDM compiler over the whole adobe/xdm corpus (../shared/xdm);
  * - `integration`: a real MongoDB wire-protocol server, started once by the
  *   globalSetup (test/helpers/db);
@@ -13,6 +16,7 @@ const transform = { '^.+\\.ts$': tsJest };
 module.exports = {
   projects: [
     { displayName: 'unit', testEnvironment: 'node', roots: ['<rootDir>/test/unit'], transform },
+    { displayName: 'http', testEnvironment: 'node', roots: ['<rootDir>/test/http'], transform },
     { displayName: 'corpus', testEnvironment: 'node', roots: ['<rootDir>/test/corpus'], transform },
     {
       displayName: 'integration',

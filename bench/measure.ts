@@ -27,7 +27,7 @@ export function measure(name: string, operation: () => unknown, options: { batch
   return { name, medianMs, perSecond: medianMs > 0 ? 1000 / medianMs : Infinity, samples };
 }
 
-/** Prints measurements as a Markdown table (what the README shows). */
+/** Prints measurements as a Markdown table (what docs/benchmarks.md shows). */
 export function printTable(title: string, rows: readonly Measurement[]): void {
   console.log(`\n### ${title}\n`);
   console.log('| benchmark | median per op | ops/s |');

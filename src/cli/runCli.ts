@@ -39,7 +39,7 @@ Commands:
       Shows this text.
 
 Environment: MONGODB_URI (required), MONGODB_DB (default profile_gateway), and the
-gateway's INGEST_* and IDENTITY_* settings (see the README).
+gateway's INGEST_* and IDENTITY_* settings (see docs/operations.md, Configuration).
 
 Exit codes: 0 every record accepted, 1 some rejected, 2 usage or configuration
 error, unknown dataset or unreadable file, 3 store failure (safe to re-run),

@@ -6,5 +6,5 @@
  */
 export type GatewayRole = 'analyst' | 'frontend' | 'partner';
 
-/** Every role, in the order the README documents them. */
+/** Every role, in the order docs/access.md documents them. */
 export const GATEWAY_ROLES: readonly GatewayRole[] = ['analyst', 'frontend', 'partner'];

@@ -85,6 +85,6 @@ function toWholeValuePattern(pattern: string | RegExp): RegExp {
   try {
     return new RegExp(`^(?:${source})$`, typeof pattern === 'string' ? 'i' : pattern.flags.replace(/[gy]/g, ''));
   } catch (error) {
-    throw new SyntaxError(`blocked identity pattern ${JSON.stringify(source)} is not a valid regular expression: ${(error as Error).message}`);
+    throw new SyntaxError(`blocked identity pattern ${JSON.stringify(source)} is not a valid regular expression: ${(error as Error).message}`, { cause: error });
   }
 }

@@ -1,3 +1,4 @@
+import { compareCodePoints } from '../text';
 import { parseIdentityKey } from './identityKey';
 import type { IdentityLink } from './IdentityLink';
 import type { IdentityRules } from './IdentityRules';
@@ -114,8 +115,8 @@ function advance(walk: WalkState, byFrom: ReadonlyMap<string, IdentityLink[]>, l
       (a, b) =>
         rules.priority(a.namespace) - rules.priority(b.namespace) ||
         b.link.linkedAt.getTime() - a.link.linkedAt.getTime() ||
-        compare(a.link.toKey, b.link.toKey) ||
-        compare(a.link.fromKey, b.link.fromKey),
+        compareCodePoints(a.link.toKey, b.link.toKey) ||
+        compareCodePoints(a.link.fromKey, b.link.fromKey),
     );
   for (const { link, namespace } of ordered) {
     if (walk.inGraph.has(link.toKey)) continue;
@@ -161,8 +162,4 @@ function groupByFrom(links: readonly IdentityLink[]): Map<string, IdentityLink[]
     else list.push(link);
   }
   return byFrom;
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,3 +1,4 @@
+import { compareCodePoints } from '../text';
 import type { AttributeMerge } from './MergePolicy';
 
 /** One record of a profile-enabled dataset, as the merge sees it. */
@@ -66,8 +67,8 @@ export function rankFragments(fragments: readonly Fragment[], attributeMerge: At
     (a, b) =>
       rank(a.datasetId) - rank(b.datasetId) ||
       b.timestamp.getTime() - a.timestamp.getTime() ||
-      compare(a.datasetId, b.datasetId) ||
-      compare(a.recordId, b.recordId),
+      compareCodePoints(a.datasetId, b.datasetId) ||
+      compareCodePoints(a.recordId, b.recordId),
   );
 }
 
@@ -103,7 +104,7 @@ function fill(
   if (isPlainObject(value)) {
     const existing = target[key];
     if (existing !== undefined && !isPlainObject(existing)) return;
-    const child = (existing as Record<string, unknown> | undefined) ?? {};
+    const child = existing ?? {};
     for (const [childKey, childValue] of Object.entries(value)) fill(child, childKey, childValue, `${path}.${childKey}`, source, sources);
     if (existing === undefined && Object.keys(child).length > 0) target[key] = child;
     return;
@@ -115,8 +116,4 @@ function fill(
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,4 +1,4 @@
-import { compareCodePoints } from './compareCodePoints';
+import { compareCodePoints } from '../text';
 import { compileEventCondition, type EventCondition } from './compileEventCondition';
 import type { ComputedAttributeDefinition, ComputedAttributeFunction } from './ComputedAttributeDefinition';
 import { durationMs } from './durationMs';
@@ -166,7 +166,13 @@ function aggregator(fn: ComputedAttributeFunction, field: CheckedField | null): 
 function isLater(candidate: PqlEvent, current: PqlEvent): boolean {
   const difference = candidate.timestamp.getTime() - current.timestamp.getTime();
   if (difference !== 0) return difference > 0;
-  return compareCodePoints(String(candidate.record['_id'] ?? ''), String(current.record['_id'] ?? '')) > 0;
+  return compareCodePoints(recordIdOf(candidate), recordIdOf(current)) > 0;
+}
+
+/** The event's `_id` as text (`''` without one). */
+function recordIdOf(event: PqlEvent): string {
+  const id: unknown = event.record['_id'] ?? '';
+  return typeof id === 'string' ? id : String(id);
 }
 
 function extreme(values: readonly number[], better: (a: number, b: number) => boolean): number | null {

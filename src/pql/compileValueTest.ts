@@ -1,4 +1,4 @@
-import { compareCodePoints } from './compareCodePoints';
+import { compareCodePoints } from '../text';
 import { operatorOutcome } from './operatorOutcome';
 import { PqlError } from './PqlError';
 import type { PqlComparisonOperator, PqlLiteral } from './PqlNode';

@@ -98,5 +98,7 @@ function tokenAt(source: string, offset: number): string {
 }
 
 function describeValue(value: unknown): string {
+  // Past null and objects, what is left (a primitive, or a function) prints as written.
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string
   return value === null ? 'null' : typeof value === 'object' ? 'an object' : `${typeof value} ${String(value)}`;
 }

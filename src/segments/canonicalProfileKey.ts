@@ -1,4 +1,4 @@
-import { compareCodePoints } from '../store';
+import { compareCodePoints } from '../text';
 
 /**
  * The key that names a profile (an identity graph) in memberships: the

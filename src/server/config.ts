@@ -215,12 +215,12 @@ function patterns(value: string | undefined): string[] {
   }
   for (const pattern of parsed) {
     try {
-      new RegExp(pattern as string);
+      new RegExp(pattern);
     } catch (error) {
       throw new ConfigError(`IDENTITY_BLOCKED_PATTERNS: ${JSON.stringify(pattern)} is not a valid regular expression: ${(error as Error).message}`);
     }
   }
-  return parsed as string[];
+  return parsed;
 }
 
 function readAccess(env: NodeJS.ProcessEnv, environment: GatewayConfig['environment']): AccessConfig {
@@ -274,7 +274,7 @@ function dataUsagePolicy(value: string | undefined): DataUsagePolicy {
     const known = GATEWAY_ROLES.find((candidate) => candidate === role);
     if (known === undefined) throw new ConfigError(`DATA_USAGE_FORBIDDEN_LABELS: ${JSON.stringify(role)} is not a role; roles: ${GATEWAY_ROLES.join(', ')}`);
     if (!Array.isArray(labels)) throw new ConfigError(`DATA_USAGE_FORBIDDEN_LABELS: the labels of ${role} must be an array, got ${JSON.stringify(labels)}`);
-    const bad = labels.find((label) => !isDataUsageLabel(label));
+    const bad = (labels as unknown[]).find((label) => !isDataUsageLabel(label));
     if (bad !== undefined) {
       throw new ConfigError(`DATA_USAGE_FORBIDDEN_LABELS: ${JSON.stringify(bad)} (role ${role}) is not a data-usage label; labels: ${[...DATA_USAGE_LABELS.keys()].join(', ')}`);
     }

@@ -32,10 +32,10 @@ export async function* readJsonArrayRecords(source: AsyncIterable<Uint8Array>, m
       const element = elements.consume(token);
       if (element !== NO_ELEMENT) yield element;
     }
-    if (feeding.sourceError !== undefined) throw feeding.sourceError;
+    if (feeding.sourceError !== undefined) rethrow(feeding.sourceError);
     if (!elements.complete) throw new Error('the body ends before the array does');
   } catch (error) {
-    if (feeding.sourceError !== undefined) throw feeding.sourceError;
+    if (feeding.sourceError !== undefined) rethrow(feeding.sourceError);
     if (error instanceof RequestBodyError) throw error;
     const where = elements.count === 0 ? 'before its first element' : `after element ${elements.count - 1}`;
     throw new RequestBodyError('INVALID_JSON', `the body is not a JSON array of records: ${(error as Error).message}, ${where}`, { cause: error });
@@ -62,6 +62,11 @@ async function feed(source: AsyncIterable<Uint8Array>, tokens: Writable, state: 
   } finally {
     if (!tokens.destroyed && !tokens.writableEnded) tokens.end();
   }
+}
+
+/** Throws what the source threw, as it was (a `RequestBodyError` of the body limit, or the stream's error). */
+function rethrow(error: unknown): never {
+  throw error;
 }
 
 function drained(stream: Writable): Promise<void> {

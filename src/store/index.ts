@@ -19,4 +19,3 @@ export { DuplicateError, StoreError, type StoreErrorCode, StoreUnavailableError 
 export { EmbeddedStore } from './embedded/EmbeddedStore';
 export { MongoStore } from './mongo/MongoStore';
 export type { MongoStoreOptions, StoreCommand, StoreCommandFinished } from './mongo/MongoStoreOptions';
-export { compareCodePoints } from './compareCodePoints';

@@ -1,5 +1,5 @@
 import type { IdentityLink, IdentityNamespace } from '../identity';
-import { compareCodePoints } from './compareCodePoints';
+import { compareCodePoints } from '../text';
 import type { SegmentMembershipRecord } from './ProfileStore';
 
 /**

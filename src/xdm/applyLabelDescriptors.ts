@@ -5,6 +5,12 @@ import { resolveSchemaNode } from './resolveSchemaNode';
 import type { SchemaRegistry } from './SchemaRegistry';
 import { XdmCompileError } from './XdmCompileError';
 
+/** A field path and the labels descriptors put on it. */
+interface LabelledPath {
+  readonly path: readonly string[];
+  readonly labels: Set<DataUsageLabel>;
+}
+
 /**
  * The compositions with the labels of every descriptor that applies to them
  * (`CompiledComposition.labels`). A descriptor applies to the composition
@@ -22,12 +28,12 @@ export function applyLabelDescriptors(
   compositions: readonly CompiledComposition[],
   descriptors: readonly LabelDescriptor[],
 ): CompiledComposition[] {
-  const byComposition = new Map<string, Map<string, { path: readonly string[]; labels: Set<DataUsageLabel> }>>();
+  const byComposition = new Map<string, Map<string, LabelledPath>>();
   for (const descriptor of descriptors) {
     const { targets, root } = targetsOf(registry, compositions, descriptor);
     for (const path of labelledPaths(root, descriptor)) {
       for (const composition of targets) {
-        const fields = byComposition.get(composition.id) ?? new Map();
+        const fields = byComposition.get(composition.id) ?? new Map<string, LabelledPath>();
         byComposition.set(composition.id, fields);
         const key = path.join('\u0000');
         const entry = fields.get(key) ?? { path, labels: new Set<DataUsageLabel>() };

@@ -41,7 +41,7 @@ export function parseComposition(text: string, source: string): CompositionDefin
     title,
     ...(description === undefined ? {} : { description }),
     class: classId,
-    fieldGroups: fieldGroups as string[],
+    fieldGroups,
   };
 }
 

@@ -76,7 +76,7 @@ function parseDescriptor(value: unknown, source: string): LabelDescriptor {
   if (!Array.isArray(labels) || labels.length === 0) {
     throw invalid(source, `"xdm:labels" must be a non-empty array of labels, got ${JSON.stringify(labels)}`);
   }
-  const unknownLabel = labels.find((label) => !isDataUsageLabel(label));
+  const unknownLabel = (labels as unknown[]).find((label) => !isDataUsageLabel(label));
   if (unknownLabel !== undefined) {
     throw invalid(source, `label ${JSON.stringify(unknownLabel)} is not a data-usage label; known labels: ${[...DATA_USAGE_LABELS.keys()].join(', ')}`);
   }

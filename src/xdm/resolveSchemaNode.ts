@@ -207,7 +207,7 @@ function readConstraints(node: RawSchemaNode, xdmType: string | undefined): XdmC
   }
   // `meta:xdmType` date / date-time without a format still means that format.
   if (constraints.format === undefined && (xdmType === 'date' || xdmType === 'date-time')) constraints.format = xdmType;
-  return constraints as XdmConstraints;
+  return constraints;
 }
 
 function isIntegerXdmType(xdmType: string | undefined): xdmType is XdmIntegerSize {

@@ -68,7 +68,7 @@ export async function startFerretDbInstance(): Promise<FerretDbInstance> {
       await waitForServer(uri, START_TIMEOUT_MS, { alive: () => isRunning(started), pid: started.pid });
     } catch (error) {
       await stopProcess(started);
-      throw new Error(`FerretDB did not start on port ${port}: ${(error as Error).message}\n--- log ---\n${tail(logFile)}`);
+      throw new Error(`FerretDB did not start on port ${port}: ${(error as Error).message}\n--- log ---\n${tail(logFile)}`, { cause: error });
     }
   };
   const exit = async (signal: NodeJS.Signals): Promise<void> => {

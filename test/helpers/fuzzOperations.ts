@@ -13,7 +13,6 @@ import {
   type GraphQLField,
   type GraphQLInputType,
   type GraphQLNamedType,
-  type GraphQLOutputType,
   type GraphQLSchema,
   getNamedType,
   isEnumType,
@@ -111,7 +110,7 @@ function wrongValue(rng: Rng): unknown {
 function literal(value: unknown, enumName: boolean): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return `[${value.map((item) => literal(item, enumName)).join(', ')}]`;
-  if (typeof value === 'object') return `{ ${Object.entries(value as object).map(([key, item]) => `${key}: ${literal(item, enumName)}`).join(', ')} }`;
+  if (typeof value === 'object') return `{ ${Object.entries(value).map(([key, item]) => `${key}: ${literal(item, enumName)}`).join(', ')} }`;
   if (typeof value === 'string' && enumName && /^[_A-Za-z][_0-9A-Za-z]*$/.test(value)) return value;
   return JSON.stringify(value);
 }
@@ -170,7 +169,7 @@ class OperationBuilder {
     if (this.rng.chance(0.03)) args.push(`bogus: ${literal(wrongValue(this.rng), false)}`);
     const directives = this.rng.chance(0.05) ? ` ${this.directive()}` : '';
     const head = `${field.name}${args.length > 0 ? `(${args.join(', ')})` : ''}${directives}`;
-    const named = getNamedType(field.type as GraphQLOutputType);
+    const named = getNamedType(field.type);
     if (isLeafType(named)) return this.rng.chance(0.03) ? `${head} { id }` : head;
     if (depth >= this.maxDepth) return this.rng.chance(0.1) ? head : `${head} { __typename }`;
     return `${head} ${this.selection(named, depth + 1)}`;

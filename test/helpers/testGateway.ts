@@ -39,7 +39,7 @@ export async function createTestGateway(env: NodeJS.ProcessEnv = {}, options: Se
         { contextValue: createContext(services, { requestId: `test-${requests}` }) },
       );
       if (response.body.kind !== 'single') throw new Error('expected a single result');
-      return response.body.singleResult as OperationResult;
+      return response.body.singleResult;
     },
     async stop() {
       await server.stop();

@@ -3,7 +3,7 @@
  * (FerretDB by default, mongo-java-server as fallback, or MONGODB_URI), through
  * the shared helper, and checks the operations a profile store relies on.
  */
-import type { Collection } from 'mongodb';
+import type { Collection, IndexDescriptionInfo } from 'mongodb';
 import { connectTestDb, testDbServer, type TestDb } from '../helpers/db';
 
 interface Profile {
@@ -69,7 +69,7 @@ describe(`test database (${testDbServer()})`, () => {
     expect(name).toBe('email_unique');
 
     const indexes = await profiles.listIndexes().toArray();
-    const byName = new Map(indexes.map((ix) => [ix.name, ix]));
+    const byName = new Map(indexes.map((ix: IndexDescriptionInfo) => [ix.name, ix]));
     expect(byName.get('_id_')?.key).toEqual({ _id: 1 });
     expect(byName.get('email_unique')?.key).toEqual({ email: 1 });
     expect(byName.get('email_unique')?.unique).toBe(true);
@@ -92,7 +92,7 @@ describe(`test database (${testDbServer()})`, () => {
     expect(first.upsertedCount).toBe(1);
     expect(first.matchedCount).toBe(1);
     // Only the ids: FerretDB 1.24 numbers upserts by position among upserts
-    // (0), not by op index in the batch (1) as MongoDB does. See the README.
+    // (0), not by op index in the batch (1) as MongoDB does. See docs/testing.md.
     expect(Object.values(first.upsertedIds)).toEqual(['p5']);
     expect(await profiles.countDocuments()).toBe(5);
 

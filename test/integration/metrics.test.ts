@@ -33,6 +33,12 @@ function valueOf(samples: readonly Sample[], name: string, labels: Record<string
 
 type LogLine = Record<string, unknown> & { msg: string };
 
+/** A GraphQL answer's JSON, as far as these tests read it. */
+interface GraphQLAnswer {
+  readonly data?: { readonly profiles?: readonly unknown[] };
+  readonly errors: readonly { readonly extensions: { readonly code: string } }[];
+}
+
 /** A real gateway on a loopback port, with its metrics hooked into its services and its log lines kept. */
 async function startObservedGateway(env: NodeJS.ProcessEnv, breakServices?: (services: GatewayServices) => GatewayServices) {
   const config: GatewayConfig = readConfig({ PORT: '0', NODE_ENV: 'production', AUTH_MODE: 'open', ...env });
@@ -97,9 +103,9 @@ describe('GET /metrics and the request log, on the embedded store', () => {
     const ok = await observed.post({ query: LOOKUP, variables: { id: '+15550199' } });
     expect(await ok.json()).toEqual({ data: { profile: { _demo: { lifetimeValue: 42 } } } });
     const three = 'query Three { profiles(identities: [{ namespace: "Phone", id: "+15550199" }, { namespace: "Phone", id: "+1" }, { namespace: "Phone", id: "+2" }]) { _demo { lifetimeValue } } }';
-    expect((await (await observed.post({ query: three })).json()).data.profiles).toHaveLength(3);
+    expect(((await (await observed.post({ query: three })).json()) as GraphQLAnswer).data?.profiles).toHaveLength(3);
     const unknown = await observed.post({ query: 'query Typo { profile(identity: { namespace: "EMAIL", id: "a@b.c" }) { identities { id } } }' });
-    expect((await unknown.json()).errors[0].extensions.code).toBe('UNKNOWN_NAMESPACE');
+    expect(((await unknown.json()) as GraphQLAnswer).errors[0]?.extensions.code).toBe('UNKNOWN_NAMESPACE');
 
     const after = await observed.scrape();
     const count = (samples: Sample[], labels: Record<string, string>) => valueOf(samples, 'gateway_graphql_request_duration_seconds_count', labels) ?? 0;
@@ -169,7 +175,7 @@ describe('an internal error', () => {
     }));
     try {
       const response = await broken.post({ query: LOOKUP, variables: { id: '+15550199' } }, { 'x-request-id': 'masked-1' });
-      const body = await response.json();
+      const body = (await response.json()) as GraphQLAnswer;
       expect(body.errors).toEqual([expect.objectContaining({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } })]);
       expect(JSON.stringify(body)).not.toContain('graph walk bug');
       const logged = broken.lines.find((line) => line.msg === 'internal error' && line.requestId === 'masked-1');

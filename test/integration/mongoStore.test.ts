@@ -4,7 +4,7 @@
  * shapes, indexes, and an unreachable server.
  */
 import { createServer } from 'node:net';
-import type { Collection } from 'mongodb';
+import type { Collection, IndexDescriptionInfo } from 'mongodb';
 import { MongoStore, type ProfileStore, StoreUnavailableError } from '../../src/store';
 import { describeProfileStoreContract } from '../contract/profileStoreContract';
 import { describeSegmentStoreContract } from '../contract/segmentStoreContract';
@@ -53,7 +53,7 @@ const IDENTITY_RECORD_INDEXES = { _id_: { _id: 1 }, 'key_1_datasetId_1_ts_-1_rec
 
 /** A collection's indexes as name → key (the servers list them in different orders). */
 async function indexKeys(collection: Collection): Promise<Record<string, unknown>> {
-  return Object.fromEntries((await collection.listIndexes().toArray()).map((index) => [index.name, index.key]));
+  return Object.fromEntries((await collection.listIndexes().toArray()).map((index: IndexDescriptionInfo) => [String(index.name), index.key] as const));
 }
 
 describeProfileStoreContract(`MongoStore on ${testDbServer()}`, openTestStore);

@@ -1,4 +1,5 @@
 import type { MergePolicy } from '../../merge';
+import { compareCodePoints } from '../../text';
 import { GatewayError } from '../GatewayError';
 import type { GatewayContext } from '../GatewayContext';
 import type { MergePolicyInput, Resolvers } from '../generated/types';
@@ -11,7 +12,7 @@ export const configurationResolvers: Resolvers = {
     datasets: async (_parent, _args, { services }) => byId(await services.store.listDatasets()),
     mergePolicies: async (_parent, _args, { services }) => byId(await services.store.listMergePolicies()),
     identityNamespaces: async (_parent, _args, { services }) =>
-      (await services.store.listNamespaces()).sort((a, b) => a.priority - b.priority || (a.code < b.code ? -1 : 1)),
+      (await services.store.listNamespaces()).sort((a, b) => a.priority - b.priority || compareCodePoints(a.code, b.code)),
   },
   Mutation: {
     createDataset: async (_parent, { input }, { services }) => {
@@ -68,7 +69,7 @@ async function toMergePolicy(input: MergePolicyInput, { services }: GatewayConte
 }
 
 function byId<T extends { readonly id: string }>(items: T[]): T[] {
-  return items.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return items.sort((a, b) => compareCodePoints(a.id, b.id));
 }
 
 function checkId(kind: string, id: string): void {

@@ -1,3 +1,4 @@
+import { compareCodePoints } from '../../text';
 import { GatewayError } from '../GatewayError';
 
 /** A place in the newest-first order of a profile's events: timestamp desc, then dataset id, then record id. */
@@ -25,11 +26,10 @@ export function decodeEventCursor(cursor: string): EventPosition {
   throw new GatewayError('BAD_USER_INPUT', `after: ${JSON.stringify(cursor)} is not a cursor of this connection; pass an endCursor or edge cursor it returned`);
 }
 
-/** Orders positions newest first, then by dataset id, then record id. */
+/**
+ * Orders positions newest first, then by dataset id, then record id, ids in
+ * code-point order: the order in which the store pages one dataset's events.
+ */
 export function compareEventPositions(a: EventPosition, b: EventPosition): number {
-  return (
-    b.timestamp.getTime() - a.timestamp.getTime() ||
-    (a.datasetId < b.datasetId ? -1 : a.datasetId > b.datasetId ? 1 : 0) ||
-    (a.recordId < b.recordId ? -1 : a.recordId > b.recordId ? 1 : 0)
-  );
+  return b.timestamp.getTime() - a.timestamp.getTime() || compareCodePoints(a.datasetId, b.datasetId) || compareCodePoints(a.recordId, b.recordId);
 }

@@ -2,6 +2,7 @@ import { type GraphQLObjectType, type GraphQLResolveInfo } from 'graphql';
 import { parseIdentityKey } from '../../identity';
 import { type MergePolicy, mergeFragments, selectFragments } from '../../merge';
 import type { StoredRecord } from '../../store';
+import { compareCodePoints } from '../../text';
 import { GatewayError } from '../GatewayError';
 import type { GatewayContext } from '../GatewayContext';
 import type { Identity, IdentityInput, Resolvers } from '../generated/types';
@@ -31,7 +32,7 @@ export const profileResolvers: Resolvers = {
       // Highest-priority namespace first (the primary identity), then by id.
       const identities = profile[PROFILE_META].identityKeys
         .map((key) => parseIdentityKey(key))
-        .sort((a, b) => services.rules.priority(a.namespace) - services.rules.priority(b.namespace) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+        .sort((a, b) => services.rules.priority(a.namespace) - services.rules.priority(b.namespace) || compareCodePoints(a.id, b.id));
       return identities.map((identity, index): Identity => ({ ...identity, primary: index === 0 }));
     },
     mergePolicy: (profile) => profile[PROFILE_META].policy,
@@ -73,8 +74,9 @@ const MAX_EVENTS_PAGE = 500;
  * ordered after has not.
  */
 function afterInDataset(position: EventPosition, datasetId: string): { timestamp: Date; recordId: string | null } {
-  if (datasetId < position.datasetId) return { timestamp: position.timestamp, recordId: null };
-  if (datasetId > position.datasetId) return { timestamp: position.timestamp, recordId: '' };
+  const order = compareCodePoints(datasetId, position.datasetId);
+  if (order < 0) return { timestamp: position.timestamp, recordId: null };
+  if (order > 0) return { timestamp: position.timestamp, recordId: '' };
   return { timestamp: position.timestamp, recordId: position.recordId };
 }
 

@@ -2,6 +2,7 @@ import type { GraphQLObjectType, GraphQLResolveInfo } from 'graphql';
 import { parseIdentityKey } from '../../identity';
 import { canonicalProfileKey } from '../../segments';
 import type { SegmentMembershipRecord } from '../../store';
+import { compareCodePoints } from '../../text';
 import { GatewayError } from '../GatewayError';
 import type { Resolvers } from '../generated/types';
 import { nestedFieldNodes } from '../loaders/nestedFieldNodes';
@@ -75,7 +76,7 @@ export const segmentResolvers: Resolvers = {
       if (bySegment.size === 0) return [];
       const segments = new Map((await loaders.segments()).map((segment) => [segment.id, segment]));
       const memberships: SegmentMembershipModel[] = [];
-      for (const [segmentId, membership] of [...bySegment].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      for (const [segmentId, membership] of [...bySegment].sort(([a], [b]) => compareCodePoints(a, b))) {
         const segment = segments.get(segmentId);
         if (segment !== undefined) memberships.push({ segment, status: membership.status, lastQualificationTime: membership.lastQualificationTime });
       }

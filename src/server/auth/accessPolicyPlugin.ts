@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { BREAK, Kind, visit, type DocumentNode } from 'graphql';
+import { BREAK, Kind, OperationTypeNode, visit, type DocumentNode } from 'graphql';
 import { GatewayError, type GatewayContext } from '../../graphql';
 
 /** Options of {@link accessPolicyPlugin}. */
@@ -28,7 +28,7 @@ export function accessPolicyPlugin(options: AccessPolicyOptions): ApolloServerPl
               extensions: { role, http: { status: 403 } },
             });
           }
-          if (role === 'frontend' && operation?.operation === 'mutation') {
+          if (role === 'frontend' && operation?.operation === OperationTypeNode.MUTATION) {
             throw new GatewayError('FORBIDDEN', `role 'frontend' may run queries only; mutations are for role 'analyst'`, {
               extensions: { role, http: { status: 403 } },
             });

@@ -1,7 +1,7 @@
 /**
  * The limits every GraphQL request is held to (read from the environment by
- * `readConfig`; the README's "Access, persisted queries and limits" section
- * lists them with their defaults and why).
+ * `readConfig`; docs/access.md and the configuration reference in
+ * docs/operations.md list them with their defaults and why).
  */
 export interface GraphQLLimits {
   /** `GRAPHQL_MAX_DEPTH`: deepest selection nesting (introspection's `__schema` not counted). @default 12 */

@@ -54,5 +54,5 @@ export function armorProtection(limits: GraphQLLimits, options: ArmorProtectionO
     blockFieldSuggestion: { enabled: options.blockFieldSuggestions },
   });
   const { plugins, validationRules } = armor.protect();
-  return { plugins: plugins as ApolloServerPlugin[], validationRules, parseOptions: { maxTokens: limits.maxTokens } };
+  return { plugins, validationRules, parseOptions: { maxTokens: limits.maxTokens } };
 }

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { getArgumentValues, Kind, type FieldNode, type FragmentDefinitionNode, type GraphQLField, type SelectionSetNode } from 'graphql';
+import { getArgumentValues, Kind, OperationTypeNode, type FieldNode, type FragmentDefinitionNode, type GraphQLField, type SelectionSetNode } from 'graphql';
 import { GatewayError, type GatewayContext } from '../../graphql';
 
 /**
@@ -16,7 +16,7 @@ export function maxProfilesPlugin(max: number): ApolloServerPlugin<GatewayContex
     async requestDidStart() {
       return {
         async didResolveOperation({ operation, document, schema, request }) {
-          if (operation?.operation !== 'query') return;
+          if (operation?.operation !== OperationTypeNode.QUERY) return;
           const field = schema.getQueryType()?.getFields().profiles;
           if (field === undefined) return;
           const fragments = new Map(

@@ -50,7 +50,7 @@ export const OTHER_OPERATIONS = 'other';
 export const ANONYMOUS_OPERATION = 'anonymous';
 
 /**
- * Creates the gateway's metrics (names in the README, "Observability"):
+ * Creates the gateway's metrics (names in docs/operations.md, "Observability"):
  * - `gateway_graphql_request_duration_seconds{operation,outcome}` histogram;
  * - `gateway_dataloader_batch_size{loader,dataset}` histogram (keys per batch);
  * - `gateway_store_command_duration_seconds{command,outcome}` histogram (MongoDB command monitoring);

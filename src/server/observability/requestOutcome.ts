@@ -22,7 +22,7 @@ export interface RequestOutcome {
 export function requestOutcome<TContext extends object>(requestContext: GraphQLRequestContextWillSendResponse<TContext>): RequestOutcome {
   const { body } = requestContext.response;
   const errors: readonly GraphQLFormattedError[] = (body.kind === 'single' ? body.singleResult.errors : body.initialResult.errors) ?? [];
-  const errorCodes = [...new Set(errors.map((error) => String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR')))];
+  const errorCodes = [...new Set(errors.map(errorCode))];
   return {
     operationName: requestContext.operationName ?? requestContext.request.operationName ?? null,
     operationHash: operationHash(requestContext),
@@ -38,4 +38,10 @@ function operationHash<TContext extends object>(requestContext: GraphQLRequestCo
   if (typeof query === 'string') return createHash('sha256').update(query).digest('hex');
   const persisted = (extensions?.persistedQuery as { sha256Hash?: unknown } | undefined)?.sha256Hash;
   return typeof persisted === 'string' ? persisted : null;
+}
+
+/** An error's `extensions.code` as text; `INTERNAL_SERVER_ERROR` when it has none. */
+function errorCode(error: GraphQLFormattedError): string {
+  const code: unknown = error.extensions?.code ?? 'INTERNAL_SERVER_ERROR';
+  return typeof code === 'string' ? code : String(code);
 }

@@ -1,7 +1,7 @@
 import { assertComputedAttribute, assertSegmentDefinition } from '../assertDefinitions';
 import { assertKeyPage } from '../assertKeyPage';
 import { assertMemberships } from '../assertMemberships';
-import { compareCodePoints } from '../compareCodePoints';
+import { compareCodePoints } from '../../text';
 import type { KeyPage, SegmentDefinition, SegmentMembershipRecord, SegmentStore, StoredComputedAttribute } from '../ProfileStore';
 import { membershipId } from '../mongo/segmentDocuments';
 import { addTo, removeFrom } from './setIndex';

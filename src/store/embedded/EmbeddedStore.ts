@@ -4,7 +4,7 @@ import { assertDatasetId } from '../assertDatasetId';
 import { assertKeyPage } from '../assertKeyPage';
 import { assertStoredRecords } from '../assertStoredRecords';
 import { assertValidDate } from '../assertValidDate';
-import { compareCodePoints } from '../compareCodePoints';
+import { compareCodePoints } from '../../text';
 import { EmbeddedSegmentStore } from './EmbeddedSegmentStore';
 import type {
   Dataset,

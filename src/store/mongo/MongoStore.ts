@@ -5,7 +5,7 @@ import { assertDatasetId } from '../assertDatasetId';
 import { assertKeyPage } from '../assertKeyPage';
 import { assertStoredRecords } from '../assertStoredRecords';
 import { assertValidDate } from '../assertValidDate';
-import { compareCodePoints } from '../compareCodePoints';
+import { compareCodePoints } from '../../text';
 import type {
   Dataset,
   FindEventsOptions,

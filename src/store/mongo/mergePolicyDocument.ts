@@ -1,5 +1,5 @@
 import type { AttributeMerge, IdentityStitching, MergePolicy } from '../../merge';
-import { compareCodePoints } from '../compareCodePoints';
+import { compareCodePoints } from '../../text';
 import { StoreError } from '../StoreError';
 
 /**

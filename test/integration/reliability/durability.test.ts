@@ -15,7 +15,7 @@ const RECORDS = 20_000;
  * Kill the wire server once this many records are in the database, a few
  * batches into the upload. Not later: the re-run replaces every record stored
  * before the kill, and FerretDB v1.24.2 scans the whole collection for each
- * replace (README, "FerretDB gaps"), so that part grows with the square of
+ * replace (docs/testing.md, "FerretDB gaps"), so that part grows with the square of
  * it: 1,500 replaced records took over 5 minutes here, 300 take seconds.
  */
 const KILL_AFTER = 300;

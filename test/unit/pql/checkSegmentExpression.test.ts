@@ -147,7 +147,7 @@ describe('compileComputedAttribute: definitions', () => {
   });
 
   it('gives the kind of the value each function yields', () => {
-    const kind = (change: object) => compileComputedAttribute({ ...base, ...change } as Parameters<typeof compileComputedAttribute>[0], schema).valueKind;
+    const kind = (change: object) => compileComputedAttribute({ ...base, ...change }, schema).valueKind;
     expect(kind({})).toBe('number');
     expect(kind({ function: 'COUNT', field: null })).toBe('number');
     expect(kind({ function: 'MIN', field: 'timestamp' })).toBe('dateTime');

@@ -1,6 +1,6 @@
-import type { GatewayServices } from '../../../../src/graphql';
-import { EXAMPLE_OPERATIONS } from '../../../../src/server/exampleOperations';
-import { type HttpTestGateway, startHttpTestGateway } from '../../../helpers/testGateway';
+import type { GatewayServices } from '../../src/graphql';
+import { EXAMPLE_OPERATIONS } from '../../src/server/exampleOperations';
+import { type HttpTestGateway, startHttpTestGateway } from '../helpers/testGateway';
 import { API_KEYS, bearer, codes, postJson } from './httpClient';
 
 /** Seven levels: profile, events, edges, node, commerce, order, priceTotal. */

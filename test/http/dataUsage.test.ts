@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { documentHash } from '../../../../src/server';
-import { type HttpTestGateway, startHttpTestGateway } from '../../../helpers/testGateway';
+import { documentHash } from '../../src/server';
+import { type HttpTestGateway, startHttpTestGateway } from '../helpers/testGateway';
 import { API_KEYS, bearer, postJson } from './httpClient';
 
 /** A manifest document that selects an I1 field (personalEmail.address) and one that does not. */

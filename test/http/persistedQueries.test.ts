@@ -1,10 +1,10 @@
 import { join } from 'node:path';
-import { documentHash } from '../../../../src/server';
-import { type HttpTestGateway, startHttpTestGateway } from '../../../helpers/testGateway';
+import { documentHash } from '../../src/server';
+import { type HttpTestGateway, startHttpTestGateway } from '../helpers/testGateway';
 import { API_KEYS, bearer, codes, getJson, postJson } from './httpClient';
 
-const CODEGEN_MANIFEST = join(__dirname, '../../../fixtures/persistedQueries/persisted-documents.json');
-const APOLLO_MANIFEST = join(__dirname, '../../../fixtures/persistedQueries/apollo-manifest.json');
+const CODEGEN_MANIFEST = join(__dirname, '../fixtures/persistedQueries/persisted-documents.json');
+const APOLLO_MANIFEST = join(__dirname, '../fixtures/persistedQueries/apollo-manifest.json');
 /** Documents of both fixture manifests. */
 const DATASETS = 'query Datasets { datasets { id name } }';
 const LOOKUP = 'query PartnerLookup($id: String!) { profile(identity: { namespace: "Email", id: $id }) { loyalty { tier } } }';

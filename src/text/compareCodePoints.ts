@@ -1,8 +1,11 @@
 /**
  * Orders two strings by Unicode code point, the order in which MongoDB (and
  * FerretDB) sort strings without a collation: UTF-8 bytes compared one by
- * one, a prefix first. The embedded store sorts with it so that both stores
- * list things in one order.
+ * one, a prefix first. Negative, zero or positive, like a sort comparator.
+ * Every string order of the gateway uses it: the embedded store (so that both
+ * stores list things in one order), the identity walk's and the merge's
+ * tie-breaks, canonical profile keys, PQL string comparisons and the
+ * resolvers' orders.
  *
  * JavaScript's `<` compares UTF-16 code units instead, which puts a character
  * beyond U+FFFF (`😀`, stored as two surrogates from U+D800) before one from

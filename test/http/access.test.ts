@@ -1,5 +1,5 @@
-import { ConfigError } from '../../../../src/server';
-import { type HttpTestGateway, startHttpTestGateway } from '../../../helpers/testGateway';
+import { ConfigError } from '../../src/server';
+import { type HttpTestGateway, startHttpTestGateway } from '../helpers/testGateway';
 import { API_KEYS, bearer, codes, getJson, KEYS, postJson } from './httpClient';
 
 const UNAUTHENTICATED = {
