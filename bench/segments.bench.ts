@@ -1,7 +1,7 @@
 import { MongoClient } from 'mongodb';
 import { seedDemoData } from '../src/demo';
 import { parseIdentityKey, traverseIdentityGraphs } from '../src/identity';
-import { canonicalProfileKey, eventWindow, type GraphToRead, readProfiles } from '../src/segments';
+import { canonicalProfileKey, eventWindow, type GraphToRead, readProfiles, recordFieldsToRead } from '../src/segments';
 import { createTestGateway, type TestGateway } from '../test/helpers/testGateway';
 import { withWireServer } from './wireServer';
 
@@ -13,8 +13,8 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 /**
  * Batch segment evaluation against its own yardstick, in one run on each
  * store (the embedded one, then a smaller run on the wire server): (a) reading every profile as a batch run does (the same
- * key pages, graph walks, canonical-key rule, fragment and event queries and
- * merges) without evaluating anything, and (b) `evaluateAll` (the same, plus
+ * key pages, graph walks, canonical-key rule, fragment and event queries with
+ * the same projection, and merges) without evaluating anything, and (b) `evaluateAll` (the same, plus
  * computed attributes, every segment, and membership writes). Goal: (b) adds
  * at most 20% to (a). Rounds alternate; the median of each is reported.
  */
@@ -77,7 +77,9 @@ async function readEveryProfile(gateway: TestGateway): Promise<number> {
   const [policies, datasets] = await Promise.all([store.listMergePolicies(), store.listDatasets()]);
   const policy = policies.find((candidate) => candidate.isDefault)!;
   const used = new Set(catalog.segments.flatMap((segment) => segment.expression.computedAttributes));
-  const events = eventWindow(catalog.segments, catalog.computedAttributes.filter((attribute) => used.has(attribute.definition.name)), now);
+  const attributes = catalog.computedAttributes.filter((attribute) => used.has(attribute.definition.name));
+  const fields = recordFieldsToRead(catalog.segments, attributes);
+  const window = eventWindow(catalog.segments, attributes, now);
   let read = 0;
   for (let after: string | null = null; ; ) {
     const page = await store.listIdentityKeys({ after, limit: 500 });
@@ -93,7 +95,8 @@ async function readEveryProfile(gateway: TestGateway): Promise<number> {
       datasets,
       attributeMerge: policy.attributeMerge,
       isUniquePerGraph: (key) => rules.isUniquePerGraph(parseIdentityKey(key).namespace),
-      events,
+      profileFields: fields.profile,
+      events: window === null ? null : { since: window.since, fields: fields.event },
     });
     read += snapshots.length;
     if (page.length < 500) break;

@@ -7,6 +7,7 @@ import type { PqlEvent } from './PqlInput';
 import type { PqlSchema } from './PqlSchema';
 import type { PqlValueKind } from './PqlValueKind';
 import { readPathValues } from './readPathValues';
+import { eventFieldOf } from './recordFieldsOf';
 import { resolveXdmPath } from './resolveXdmPath';
 import { suggestPath } from './suggestPath';
 import { toInstant } from './temporalValues';
@@ -19,6 +20,12 @@ export interface CompiledComputedAttribute {
   /** `lookbackDays` in ms; `null`: no limit. */
   readonly lookbackMs: number | null;
   /**
+   * The top-level event record fields computing it reads, sorted: the
+   * field's first segment (none for `timestamp`, the stored timestamp), the
+   * filter's fields, and for MOST_RECENT `_id`, which breaks ties.
+   */
+  readonly eventFields: readonly string[];
+  /**
    * Pure: the value over the events in the window that match the filter;
    * `null` when none has a value (COUNT: 0). Date-times come out as ISO 8601
    * strings (`2026-01-31T10:00:00.000Z`).
@@ -29,6 +36,8 @@ export interface CompiledComputedAttribute {
 const FUNCTIONS: readonly ComputedAttributeFunction[] = ['SUM', 'COUNT', 'MIN', 'MAX', 'MOST_RECENT'];
 const NAME = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
 const FIELD = /^[A-Za-z_][A-Za-z0-9_:]*(?:\.[A-Za-z_][A-Za-z0-9_:]*)*$/;
+/** The event record field MOST_RECENT breaks timestamp ties with (so `eventFields` lists it). */
+const TIE_BREAK_FIELD = '_id';
 
 /**
  * Validates a computed-attribute definition against the schema's event tree:
@@ -55,6 +64,7 @@ export function compileComputedAttribute(definition: ComputedAttributeDefinition
     definition,
     valueKind,
     lookbackMs,
+    eventFields: eventFieldsOf(definition, filter),
     compute(events, now) {
       const nowMs = now.getTime();
       const matching = events.filter((event) => {
@@ -116,6 +126,14 @@ function checkFilter(definition: ComputedAttributeDefinition, name: string, sche
   return compileEventCondition(filter, schema);
 }
 
+function eventFieldsOf(definition: ComputedAttributeDefinition, filter: EventCondition | null): string[] {
+  const fields = new Set(filter?.fields ?? []);
+  const field = definition.field === null ? null : eventFieldOf(definition.field.split('.'));
+  if (field !== null) fields.add(field);
+  if (definition.function === 'MOST_RECENT') fields.add(TIE_BREAK_FIELD);
+  return [...fields].sort(compareCodePoints);
+}
+
 function checkLookback(definition: ComputedAttributeDefinition, name: string): number | null {
   const { lookbackDays } = definition;
   if (lookbackDays === null) return null;
@@ -171,7 +189,7 @@ function isLater(candidate: PqlEvent, current: PqlEvent): boolean {
 
 /** The event's `_id` as text (`''` without one). */
 function recordIdOf(event: PqlEvent): string {
-  const id: unknown = event.record['_id'] ?? '';
+  const id: unknown = event.record[TIE_BREAK_FIELD] ?? '';
   return typeof id === 'string' ? id : String(id);
 }
 

@@ -4,11 +4,14 @@ import type { PqlEvent } from './PqlInput';
 import type { PqlNode } from './PqlNode';
 import type { PqlSchema } from './PqlSchema';
 import { parsePql } from './parsePql';
+import { eventFieldsOf } from './recordFieldsOf';
 
 /** A condition on one event, parsed and checked once. */
 export interface EventCondition {
   readonly source: string;
   readonly ast: PqlNode;
+  /** The top-level event record fields it reads, sorted (none for `timestamp`: the stored timestamp). */
+  readonly fields: readonly string[];
   /** Pure: whether the event matches at instant `now` (time windows are measured from it). */
   evaluate(event: PqlEvent, now: Date): boolean;
 }
@@ -22,5 +25,5 @@ export interface EventCondition {
 export function compileEventCondition(source: string, schema: PqlSchema): EventCondition {
   const ast = parsePql(source, 'EventCondition');
   const predicate = compilePqlNode(ast, createEventScope(schema));
-  return { source, ast, evaluate: (event, now) => predicate({ event, now: now.getTime() }) };
+  return { source, ast, fields: eventFieldsOf(ast), evaluate: (event, now) => predicate({ event, now: now.getTime() }) };
 }

@@ -5,6 +5,7 @@ import type { PqlInput } from './PqlInput';
 import type { PqlNode } from './PqlNode';
 import type { PqlSchema } from './PqlSchema';
 import { parsePql } from './parsePql';
+import { type RecordFields, recordFieldsOf } from './recordFieldsOf';
 
 /** A segment expression, parsed and checked once, evaluated for many profiles. */
 export interface SegmentExpression {
@@ -16,6 +17,8 @@ export interface SegmentExpression {
   readonly eventLookbackMs: number | null;
   /** Names of the computed attributes it reads, sorted. */
   readonly computedAttributes: readonly string[];
+  /** The top-level profile and event record fields it reads (not those of its computed attributes). */
+  readonly recordFields: RecordFields;
   /** Pure: whether the profile qualifies. Never throws for odd data: a value of the wrong type matches nothing. */
   evaluate(input: PqlInput): boolean;
 }
@@ -37,6 +40,7 @@ export function compileSegmentExpression(source: string, schema: PqlSchema): Seg
     usesEvents: usesEvents(ast),
     eventLookbackMs: eventLookbackMs(ast),
     computedAttributes: [...used].sort(),
+    recordFields: recordFieldsOf(ast),
     evaluate: (input) => predicate(input),
   };
 }

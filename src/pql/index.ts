@@ -9,4 +9,5 @@ export { parsePql, type PqlStartRule } from './parsePql';
 export { compileSegmentExpression, type SegmentExpression } from './compileSegmentExpression';
 export { compileEventCondition, type EventCondition } from './compileEventCondition';
 export { compileComputedAttribute, type CompiledComputedAttribute } from './compileComputedAttribute';
+export { eventFieldsOf, type RecordFields, recordFieldsOf } from './recordFieldsOf';
 export { SHIPPED_COMPUTED_ATTRIBUTES } from './shippedComputedAttributes';

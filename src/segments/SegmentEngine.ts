@@ -7,6 +7,7 @@ import { canonicalProfileKey } from './canonicalProfileKey';
 import { partitionOf, type Partition } from './partitionOf';
 import { type ProfileEvaluation, planMembershipWrites } from './planMembershipWrites';
 import { type GraphToRead, readProfiles } from './readProfiles';
+import { recordFieldsToRead } from './recordFieldsToRead';
 import { resolveCanonicalGraphs } from './resolveCanonicalGraphs';
 import { type CompiledSegment, compileSegmentCatalog, computeAttributeValues, eventWindow, type SegmentCatalog } from './SegmentCatalog';
 import { SegmentError } from './SegmentError';
@@ -182,11 +183,15 @@ export class SegmentEngine {
     const { catalog, segments, policy, now } = run;
     const used = new Set(segments.flatMap((segment) => segment.expression.computedAttributes));
     const attributes = catalog.computedAttributes.filter((attribute) => used.has(attribute.definition.name));
+    // Only the top-level record fields the expressions and computed attributes read; no events when none reads them.
+    const fields = recordFieldsToRead(segments, attributes);
+    const window = eventWindow(segments, attributes, now);
     const snapshots = await readProfiles(store, graphs, {
       datasets: run.datasets,
       attributeMerge: policy.attributeMerge,
       isUniquePerGraph: (key) => rules.isUniquePerGraph(parseIdentityKey(key).namespace),
-      events: eventWindow(segments, attributes, now),
+      profileFields: fields.profile,
+      events: window === null ? null : { since: window.since, fields: fields.event },
     });
     const failures = new Map<string, string>();
     const evaluations: ProfileEvaluation[] = snapshots.map((snapshot) => {

@@ -7,6 +7,7 @@ export { canonicalProfileKey } from './canonicalProfileKey';
 export { type Partition, parsePartition, partitionOf } from './partitionOf';
 export { type MembershipPlan, type ProfileEvaluation, planMembershipWrites } from './planMembershipWrites';
 export { type GraphToRead, type ProfileSnapshot, readProfiles, type ReadProfilesOptions } from './readProfiles';
+export { recordFieldsToRead } from './recordFieldsToRead';
 export { type CanonicalGraphs, resolveCanonicalGraphs } from './resolveCanonicalGraphs';
 export {
   type CatalogProblem,

@@ -1,6 +1,6 @@
 import { type AttributeMerge, mergeFragments, selectFragments } from '../merge';
 import type { PqlEvent } from '../pql';
-import type { Dataset, ProfileStore, StoredRecord } from '../store';
+import type { Dataset, FindRecordsOptions, ProfileStore, StoredRecord } from '../store';
 
 /** A profile to read: an identity graph named by its canonical key. */
 export interface GraphToRead {
@@ -22,28 +22,37 @@ export interface ReadProfilesOptions {
   readonly attributeMerge: AttributeMerge;
   /** Whether an identity key's namespace is unique per graph (over-merge protection of fragments). */
   readonly isUniquePerGraph: (identityKey: string) => boolean;
-  /** Which events to read: `null` none; `since: null` every event; else those at or after `since`. */
-  readonly events: { readonly since: Date | null } | null;
+  /** Top-level record fields of profile fragments to read (the rest is not fetched); none: no profile dataset is read. */
+  readonly profileFields: readonly string[];
+  /**
+   * Which events to read: `null` none; `since: null` every event; else those
+   * at or after `since`; with only these top-level record fields (`[]`: only
+   * their timestamps and identities).
+   */
+  readonly events: { readonly since: Date | null; readonly fields: readonly string[] } | null;
 }
 
 /**
  * Reads and merges many profiles at once: one query per profile dataset and
  * one per event dataset for every identity of every graph (never a query per
- * profile), then merges each graph's fragments (whole graph, with the
- * unique-namespace protection) under the attribute-merge rule.
+ * profile), each reading only the top-level record fields asked for, then
+ * merges each graph's fragments (whole graph, with the unique-namespace
+ * protection) under the attribute-merge rule. The merge takes each top-level
+ * field independently, so the merged value of a field read is the same as
+ * when whole records are read.
  */
 export async function readProfiles(store: ProfileStore, graphs: readonly GraphToRead[], options: ReadProfilesOptions): Promise<ProfileSnapshot[]> {
   const keys = [...new Set(graphs.flatMap((graph) => graph.identityKeys))];
   if (keys.length === 0) return [];
   const enabled = options.datasets.filter((dataset) => dataset.profileEnabled);
-  const profileDatasets = enabled.filter((dataset) => dataset.schemaClass === 'PROFILE');
-  const eventDatasets = options.events === null ? [] : enabled.filter((dataset) => dataset.schemaClass === 'EXPERIENCE_EVENT');
-  const since = options.events?.since ?? null;
+  const { profileFields, events: eventsToRead } = options;
+  const profileDatasets = profileFields.length === 0 ? [] : enabled.filter((dataset) => dataset.schemaClass === 'PROFILE');
+  const eventDatasets = eventsToRead === null ? [] : enabled.filter((dataset) => dataset.schemaClass === 'EXPERIENCE_EVENT');
+  const since = eventsToRead?.since ?? null;
+  const eventOptions: FindRecordsOptions = { fields: eventsToRead?.fields ?? [], ...(since === null ? {} : { since }) };
   const [fragments, events] = await Promise.all([
-    Promise.all(profileDatasets.map(async (dataset) => tag(dataset.id, await store.findRecordsByIdentity(dataset.id, keys)))),
-    Promise.all(
-      eventDatasets.map(async (dataset) => tag(dataset.id, await store.findRecordsByIdentity(dataset.id, keys, since === null ? {} : { since }))),
-    ),
+    Promise.all(profileDatasets.map(async (dataset) => tag(dataset.id, await store.findRecordsByIdentity(dataset.id, keys, { fields: profileFields })))),
+    Promise.all(eventDatasets.map(async (dataset) => tag(dataset.id, await store.findRecordsByIdentity(dataset.id, keys, eventOptions)))),
   ]);
   const fragmentsByKey = byIdentityKey(fragments.flat());
   const eventsByKey = byIdentityKey(events.flat());

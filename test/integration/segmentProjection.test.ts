@@ -1,0 +1,4 @@
+import { describeSegmentProjection } from '../contract/segmentProjection';
+import { wireServerEnv } from '../helpers/wireServerEnv';
+
+describeSegmentProjection('MongoDB wire server', wireServerEnv('projection'));

@@ -1,0 +1,3 @@
+import { describeSegmentProjection } from '../../contract/segmentProjection';
+
+describeSegmentProjection('embedded store', async () => ({ env: {}, cleanup: async () => {} }));
