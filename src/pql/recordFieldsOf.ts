@@ -1,4 +1,4 @@
-import { compareCodePoints } from './compareCodePoints';
+import { compareCodePoints } from '../text';
 import type { PqlNode, PqlPath } from './PqlNode';
 
 /** Top-level record fields that evaluation reads, each once, sorted by code point. */

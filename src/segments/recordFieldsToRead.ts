@@ -1,5 +1,5 @@
 import type { CompiledComputedAttribute, RecordFields } from '../pql';
-import { compareCodePoints } from '../store';
+import { compareCodePoints } from '../text';
 import type { CompiledSegment } from './SegmentCatalog';
 
 /**

@@ -2,7 +2,7 @@ import { seedDemoData } from '../../src/demo';
 import { SHIPPED_COMPUTED_ATTRIBUTES } from '../../src/pql';
 import { createPqlSchema, SegmentEngine } from '../../src/segments';
 import { DEFAULT_SEGMENTS } from '../../src/server/defaults';
-import type { FindRecordsOptions, ProfileStore, SegmentDefinition, SegmentMembershipRecord, StoredComputedAttribute } from '../../src/store';
+import type { FindRecordsOptions, ProfileStore, SegmentDefinition, SegmentMembershipRecord, SegmentStore, StoredComputedAttribute } from '../../src/store';
 import { loadXdmProject } from '../../src/xdm';
 import { createTestGateway, type TestGateway } from '../helpers/testGateway';
 import type { GatewayEnvFactory } from './ingestionBehaviour';
@@ -143,13 +143,15 @@ function observe(base: ProfileStore, segments: readonly SegmentDefinition[], pro
       reads.push({ datasetId, fields: projection === 'asked' && fields !== undefined ? [...fields] : null, returned });
       return records;
     },
-    listSegments: async () => [...segments],
-    listComputedAttributes: async () => [...computedAttributes],
-    findMemberships: async () => [],
-    putMemberships: async (memberships) => {
-      written.push(...memberships);
-    },
-    deleteMemberships: async () => 0,
+    segments: segmentsSeen(base.segments, {
+      listSegments: async () => [...segments],
+      listComputedAttributes: async () => [...computedAttributes],
+      findMemberships: async () => [],
+      putMemberships: async (memberships) => {
+        written.push(...memberships);
+      },
+      deleteMemberships: async () => 0,
+    }),
   };
   const store = new Proxy(base, {
     get(target, property) {
@@ -159,6 +161,17 @@ function observe(base: ProfileStore, segments: readonly SegmentDefinition[], pro
     },
   });
   return { store, reads, written };
+}
+
+/** `base` with these methods replaced. */
+function segmentsSeen(base: SegmentStore, overrides: Partial<SegmentStore>): SegmentStore {
+  return new Proxy(base, {
+    get(target, property) {
+      if (Object.hasOwn(overrides, property)) return overrides[property as keyof SegmentStore];
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }
 
 /** Dataset id → the distinct `fields` its reads asked for. */
