@@ -15,5 +15,6 @@ export function assertValidDate(value: unknown, what: string): Date {
 
 function describe(value: unknown): string {
   if (value instanceof Date) return 'Invalid Date';
-  return value === undefined ? 'undefined' : JSON.stringify(value) ?? String(value);
+  if (value === undefined) return 'undefined';
+  return JSON.stringify(value) ?? Object.prototype.toString.call(value);
 }

@@ -10,26 +10,26 @@ import type { SegmentMembershipRecord } from './ProfileStore';
  */
 export const storeOrder = {
   /** Priority (1 first), then code. */
-  namespaces(a: IdentityNamespace, b: IdentityNamespace): number {
+  namespaces: (a: IdentityNamespace, b: IdentityNamespace): number => {
     return a.priority - b.priority || compareCodePoints(a.code, b.code);
   },
   /** Datasets, merge policies, segments: by id. */
-  byId(a: { readonly id: string }, b: { readonly id: string }): number {
+  byId: (a: { readonly id: string }, b: { readonly id: string }): number => {
     return compareCodePoints(a.id, b.id);
   },
   /** Computed attributes: by name. */
-  byName(a: { readonly name: string }, b: { readonly name: string }): number {
+  byName: (a: { readonly name: string }, b: { readonly name: string }): number => {
     return compareCodePoints(a.name, b.name);
   },
   /** Memberships: by segmentId, then profileKey. */
-  memberships(a: SegmentMembershipRecord, b: SegmentMembershipRecord): number {
+  memberships: (a: SegmentMembershipRecord, b: SegmentMembershipRecord): number => {
     return compareCodePoints(a.segmentId, b.segmentId) || compareCodePoints(a.profileKey, b.profileKey);
   },
-  records(a: { readonly recordId: string }, b: { readonly recordId: string }): number {
+  records: (a: { readonly recordId: string }, b: { readonly recordId: string }): number => {
     return compareCodePoints(a.recordId, b.recordId);
   },
   /** fromKey, toKey, datasetId, recordId: a graph walk visits neighbours in a fixed order. */
-  links(a: IdentityLink, b: IdentityLink): number {
+  links: (a: IdentityLink, b: IdentityLink): number => {
     return (
       compareCodePoints(a.fromKey, b.fromKey) ||
       compareCodePoints(a.toKey, b.toKey) ||

@@ -1,7 +1,7 @@
 import { createTestGateway, type OperationResult, type TestGateway } from '../helpers/testGateway';
 
 /** Makes the configuration of a fresh, empty gateway; `cleanup` removes what it stored. */
-export type GatewayEnvFactory = () => Promise<{ env: NodeJS.ProcessEnv; cleanup(): Promise<void> }>;
+export type GatewayEnvFactory = () => Promise<{ env: NodeJS.ProcessEnv; cleanup: () => Promise<void> }>;
 
 const INGEST = 'mutation Ingest($datasetId: ID!, $records: [JSON!]!) { ingest(datasetId: $datasetId, records: $records) { accepted rejected { index recordId path code message } } }';
 const GRAPH = `query Graph($namespace: String!, $id: String!) {
@@ -32,7 +32,7 @@ function codes(result: OperationResult): unknown[] {
  */
 export function describeIngestionBehaviour(storeName: string, makeEnv: GatewayEnvFactory): void {
   describe(`ingestion and the identity graph (${storeName})`, () => {
-    const opened: { gateway: TestGateway; cleanup(): Promise<void> }[] = [];
+    const opened: { gateway: TestGateway; cleanup: () => Promise<void> }[] = [];
     async function gateway(extraEnv: NodeJS.ProcessEnv = {}): Promise<TestGateway> {
       const { env, cleanup } = await makeEnv();
       const created = await createTestGateway({ ...env, ...extraEnv });

@@ -13,7 +13,7 @@ import { createTestGateway, type TestGateway } from '../helpers/testGateway';
  */
 export function describeSegmentBehaviour(label: string, makeEnv: GatewayEnvFactory): void {
   describe(`segments and computed attributes (${label})`, () => {
-    const opened: { gateway: TestGateway; cleanup(): Promise<void> }[] = [];
+    const opened: { gateway: TestGateway; cleanup: () => Promise<void> }[] = [];
     async function gateway(overrides: NodeJS.ProcessEnv = {}): Promise<TestGateway> {
       const { env, cleanup } = await makeEnv();
       const created = await createTestGateway({ AUTH_MODE: 'open', SEGMENT_STREAMING_MAX_WAIT_MS: '5000', ...overrides, ...env });
@@ -241,20 +241,21 @@ export function describeSegmentBehaviour(label: string, makeEnv: GatewayEnvFacto
       const released = new Promise<void>((resolve) => (release = resolve));
       let reached!: () => void;
       const evaluationWaits = new Promise<void>((resolve) => (reached = resolve));
-      let isReleased = false;
+      let readFinished = false;
       // The evaluation reads the stored memberships before it writes; that read waits until the test lets it go.
       const slow = jest.spyOn(store.segments, 'findMemberships').mockImplementation(async (keys) => {
         reached();
         await released;
-        return findMemberships(keys);
+        const found = await findMemberships(keys);
+        readFinished = true;
+        return found;
       });
       try {
         const acknowledged = await g.run('mutation { ingest(datasetId: "crm", records: [{ _id: "slow", identityMap: { CRMID: [{ id: "SLOW-1", primary: true }] }, loyalty: { tier: "tin" } }]) { accepted } }');
-        expect({ acknowledged, isReleased }).toEqual({ acknowledged: { data: { ingest: { accepted: 1 } } }, isReleased: false });
+        expect({ acknowledged, readFinished }).toEqual({ acknowledged: { data: { ingest: { accepted: 1 } } }, readFinished: false });
         await evaluationWaits;
         expect(await findMemberships(['CRMID:SLOW-1'])).toEqual([]);
       } finally {
-        isReleased = true;
         release();
       }
       await g.services.streaming.whenIdle();

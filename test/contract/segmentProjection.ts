@@ -2,7 +2,7 @@ import { seedDemoData } from '../../src/demo';
 import { SHIPPED_COMPUTED_ATTRIBUTES } from '../../src/pql';
 import { createPqlSchema, SegmentEngine } from '../../src/segments';
 import { DEFAULT_SEGMENTS } from '../../src/server/defaults';
-import type { FindRecordsOptions, ProfileStore, SegmentDefinition, SegmentMembershipRecord, SegmentStore, StoredComputedAttribute } from '../../src/store';
+import type { FindRecordsOptions, ProfileStore, SegmentDefinition, SegmentMembershipRecord, StoredComputedAttribute } from '../../src/store';
 import { loadXdmProject } from '../../src/xdm';
 import { createTestGateway, type TestGateway } from '../helpers/testGateway';
 import type { GatewayEnvFactory } from './ingestionBehaviour';
@@ -143,7 +143,7 @@ function observe(base: ProfileStore, segments: readonly SegmentDefinition[], pro
       reads.push({ datasetId, fields: projection === 'asked' && fields !== undefined ? [...fields] : null, returned });
       return records;
     },
-    segments: segmentsSeen(base.segments, {
+    segments: withOverrides(base.segments, {
       listSegments: async () => [...segments],
       listComputedAttributes: async () => [...computedAttributes],
       findMemberships: async () => [],
@@ -153,23 +153,17 @@ function observe(base: ProfileStore, segments: readonly SegmentDefinition[], pro
       deleteMemberships: async () => 0,
     }),
   };
-  const store = new Proxy(base, {
-    get(target, property) {
-      if (Object.hasOwn(overrides, property)) return overrides[property as keyof ProfileStore];
-      const value: unknown = Reflect.get(target, property, target);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
+  const store = withOverrides(base, overrides);
   return { store, reads, written };
 }
 
-/** `base` with these methods replaced. */
-function segmentsSeen(base: SegmentStore, overrides: Partial<SegmentStore>): SegmentStore {
+/** `base` with these members replaced; its other methods stay bound to it. */
+function withOverrides<T extends object>(base: T, overrides: Partial<T>): T {
   return new Proxy(base, {
     get(target, property) {
-      if (Object.hasOwn(overrides, property)) return overrides[property as keyof SegmentStore];
+      if (Object.hasOwn(overrides, property)) return overrides[property as keyof T];
       const value: unknown = Reflect.get(target, property, target);
-      return typeof value === 'function' ? value.bind(target) : value;
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
     },
   });
 }

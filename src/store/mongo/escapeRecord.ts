@@ -6,6 +6,7 @@ import type { XdmRecordData } from '../ProfileStore';
  * `$` (`invalid key: "a.b" (key must not contain '.' sign)`), which MongoDB
  * accepts. `$` is escaped wherever it is, `%` because it starts an escape.
  */
+// eslint-disable-next-line no-control-regex -- NUL is one of the characters a field name cannot hold
 const UNSAFE_KEY_CHARACTER = /[%.$\u0000]/g;
 const ESCAPES: Readonly<Record<string, string>> = { '%': '%25', '.': '%2E', $: '%24', '\u0000': '%00' };
 const ESCAPED = /%(25|2E|24|00)/g;
