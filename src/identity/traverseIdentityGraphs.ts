@@ -21,6 +21,12 @@ export interface IdentityGraphWalk {
   readonly links: readonly IdentityLink[];
   /** Links not followed because they would put two identities of a unique namespace in one graph. */
   readonly skipped: readonly SkippedLink[];
+  /**
+   * Every link read from an identity of the graph, self links and links out
+   * of the graph included: each names a record (`datasetId`, `recordId`) that
+   * carries its `fromKey`, so a profile's fragments can be read by id.
+   */
+  readonly recordLinks: readonly IdentityLink[];
   /** Whether the start identity appears in any link (i.e. some record carries it). */
   readonly known: boolean;
   /** Whether the graph has more identities than the guardrail allows (the walk stopped there). */
@@ -96,6 +102,7 @@ export async function traverseIdentityGraphs(
       identityKeys: walk.keys,
       links: linksWithin(walk),
       skipped: walk.skipped,
+      recordLinks: walk.read,
       known: walk.known,
       tooLarge: walk.tooLarge,
     });

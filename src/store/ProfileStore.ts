@@ -167,6 +167,8 @@ export interface ProfileStore {
   putRecords(datasetId: string, records: readonly StoredRecord[]): Promise<{ readonly replaced: readonly string[] }>;
   /** The records of a dataset that carry any of the identity keys (one query), by recordId. */
   findRecordsByIdentity(datasetId: string, identityKeys: readonly string[], options?: FindRecordsOptions): Promise<StoredRecord[]>;
+  /** Records of a dataset by recordId (one query; unknown ids are left out), by recordId. */
+  findRecordsById(datasetId: string, recordIds: readonly string[], options?: Pick<FindRecordsOptions, 'fields'>): Promise<StoredRecord[]>;
   /**
    * Events of an event dataset that carry any of the identity keys, newest
    * first (timestamp descending, then recordId ascending), at most `limit`:

@@ -8,8 +8,9 @@ const PROFILES = 120;
 /**
  * Batching, proved with the driver's command monitoring: looking up 1, 10 or
  * 100 profiles sends the same number of commands to the database: one per
- * level of the identity graph walk, one per profile dataset, and nothing per
- * profile. A resolver that queries per profile fails this test.
+ * level of the identity graph walk (on the identity index, which also names
+ * every record of the graph), one per profile dataset (its records by id),
+ * and nothing per profile. A resolver that queries per profile fails this test.
  */
 describe('profiles of a request are fetched in batches', () => {
   let db: TestDb;
@@ -60,12 +61,12 @@ describe('profiles of a request are fetched in batches', () => {
     expect(names(ten)).toEqual(names(one));
     expect(names(hundred)).toEqual(names(one));
     // Walk: Phone → CRMID → Email (+ one level that finds nothing new); then crm and scores; datasets and merge policies once.
-    const walkLevels = one.commands.filter((command) => command.collection === 'identity_links').length;
+    const walkLevels = one.commands.filter((command) => command.collection === 'identity_records').length;
     expect(walkLevels).toBeLessThanOrEqual(4);
     expect(names(one).length).toBeLessThanOrEqual(walkLevels + 2 + 2);
     expect(names(one)).toEqual([
       'find merge_policies',
-      ...Array.from({ length: walkLevels }, () => 'find identity_links'),
+      ...Array.from({ length: walkLevels }, () => 'find identity_records'),
       'find datasets',
       'find records_crm',
       'find records_scores',

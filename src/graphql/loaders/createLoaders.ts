@@ -4,18 +4,18 @@ import type { MergePolicy } from '../../merge';
 import type { Dataset, StoredRecord } from '../../store';
 import type { GatewayServices } from '../GatewayContext';
 import { createSegmentLoaders, type SegmentLoaders } from './createSegmentLoaders';
-import { recordsByKey } from './recordsByKey';
 
 /** The batching loaders of one request. Never shared between requests. */
 export interface Loaders extends SegmentLoaders {
   /** Identity graph walks: every walk requested in one tick shares one query per graph level. */
   readonly graphs: DataLoader<string, IdentityGraphWalk>;
   /**
-   * Fragments of a dataset by identity key, reading only `fields` (sorted,
-   * top-level record keys): one `$in` query per dataset and field selection
-   * for every identity requested in one tick.
+   * Records of a dataset by record id (the graph walk names them), reading
+   * only `fields` (sorted, top-level record keys): one `$in` on `_id` per
+   * dataset and field selection for every record requested in one tick;
+   * `null` for a record that does not exist.
    */
-  fragments(datasetId: string, fields: readonly string[]): DataLoader<string, readonly StoredRecord[]>;
+  records(datasetId: string, fields: readonly string[]): DataLoader<string, StoredRecord | null>;
   /** Every merge policy, read once per request. */
   mergePolicies(): Promise<readonly MergePolicy[]>;
   /** Every dataset, read once per request. */
@@ -28,7 +28,7 @@ export interface LoaderBatch {
   readonly loader: 'graphs' | 'fragments';
   /** The dataset a `fragments` batch read; `null` for `graphs`. */
   readonly datasetId: string | null;
-  /** Keys in the batch (identities). */
+  /** Keys in the batch (identities, or record ids). */
   readonly size: number;
 }
 
@@ -38,22 +38,23 @@ export interface LoaderBatch {
  */
 export function createLoaders(services: GatewayServices): Loaders {
   const { store, rules, onLoaderBatch } = services;
-  const fragmentLoaders = new Map<string, DataLoader<string, readonly StoredRecord[]>>();
+  const recordLoaders = new Map<string, DataLoader<string, StoredRecord | null>>();
   return {
     graphs: new DataLoader(async (keys) => {
       onLoaderBatch?.({ loader: 'graphs', datasetId: null, size: keys.length });
       const walks = await traverseIdentityGraphs(keys, (fromKeys) => store.findLinksFrom(fromKeys), rules);
       return keys.map((key) => walks.get(key) ?? new Error(`no walk for ${key}`));
     }),
-    fragments(datasetId, fields) {
+    records(datasetId, fields) {
       const loaderKey = `${datasetId}\u0000${fields.join('\u0000')}`;
-      let loader = fragmentLoaders.get(loaderKey);
+      let loader = recordLoaders.get(loaderKey);
       if (loader === undefined) {
-        loader = new DataLoader(async (keys) => {
-          onLoaderBatch?.({ loader: 'fragments', datasetId, size: keys.length });
-          return recordsByKey(keys, await store.findRecordsByIdentity(datasetId, keys, { fields }));
+        loader = new DataLoader(async (recordIds) => {
+          onLoaderBatch?.({ loader: 'fragments', datasetId, size: recordIds.length });
+          const found = new Map((await store.findRecordsById(datasetId, recordIds, { fields })).map((record) => [record.recordId, record]));
+          return recordIds.map((recordId) => found.get(recordId) ?? null);
         });
-        fragmentLoaders.set(loaderKey, loader);
+        recordLoaders.set(loaderKey, loader);
       }
       return loader;
     },

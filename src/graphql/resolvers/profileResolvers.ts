@@ -1,7 +1,6 @@
 import { type GraphQLObjectType, type GraphQLResolveInfo } from 'graphql';
 import { parseIdentityKey } from '../../identity';
 import { type MergePolicy, mergeFragments, selectFragments } from '../../merge';
-import type { StoredRecord } from '../../store';
 import { compareCodePoints } from '../../text';
 import { GatewayError } from '../GatewayError';
 import type { GatewayContext } from '../GatewayContext';
@@ -124,15 +123,18 @@ export async function resolveProfileByKey(
   if (policy.identityStitching === 'PRIVATE_GRAPH' && walk.tooLarge) throw tooLarge(key, services);
   const keys = policy.identityStitching === 'NONE' ? [key] : walk.identityKeys;
   const datasets = (await loaders.datasets()).filter((dataset) => dataset.schemaClass === 'PROFILE' && dataset.profileEnabled);
+  const carried = new Set(keys);
   const fetched = await Promise.all(
     datasets.map(async (dataset) => {
-      const lists = await loaders.fragments(dataset.id, fields).loadMany(keys);
-      const records = new Map<string, StoredRecord>();
-      for (const list of lists) {
-        if (list instanceof Error) throw list;
-        for (const record of list) records.set(record.recordId, record);
-      }
-      return [...records.values()].map((record) => ({ ...record, datasetId: dataset.id }));
+      // The walk read which records carry each identity: they are read by id, none by identity again.
+      const recordIds = new Set(walk.recordLinks.filter((link) => link.datasetId === dataset.id && carried.has(link.fromKey)).map((link) => link.recordId));
+      const records = await loaders.records(dataset.id, fields).loadMany([...recordIds]);
+      return records.flatMap((record) => {
+        if (record instanceof Error) throw record;
+        // A record replaced since the walk may no longer carry the identities.
+        if (record === null || !record.identityKeys.some((identityKey) => carried.has(identityKey))) return [];
+        return [{ ...record, datasetId: dataset.id }];
+      });
     }),
   );
   const graphKeys = new Set(walk.identityKeys);

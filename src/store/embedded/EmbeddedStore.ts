@@ -132,6 +132,18 @@ export class EmbeddedStore implements ProfileStore {
       .sort(storeOrder.records);
   }
 
+  async findRecordsById(datasetId: string, recordIds: readonly string[], options: Pick<FindRecordsOptions, 'fields'> = {}): Promise<StoredRecord[]> {
+    assertDatasetId(datasetId);
+    const dataset = this.records.get(datasetId);
+    if (dataset === undefined) return [];
+    return [...new Set(recordIds)]
+      .flatMap((recordId) => {
+        const stored = dataset.byId.get(recordId);
+        return stored === undefined ? [] : [copyRecord(stored, options.fields)];
+      })
+      .sort(storeOrder.records);
+  }
+
   async findEvents(datasetId: string, identityKeys: readonly string[], options: FindEventsOptions): Promise<StoredRecord[]> {
     const { since, until, eventTypes, after, limit } = options;
     const types = eventTypes === undefined ? undefined : new Set(eventTypes);

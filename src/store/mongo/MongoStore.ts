@@ -18,7 +18,7 @@ import { DuplicateError, StoreError } from '../StoreError';
 import { storeOrder } from '../storeOrder';
 import { createIndexes } from './createIndexes';
 import { findEventPage } from './findEventPage';
-import { findRecordsByIdentity } from './findRecordsByIdentity';
+import { findRecordsByIdentity, readRecordsById } from './findRecordsByIdentity';
 import { type IdentityRecordDocument, linksOfIdentityRecord } from './identityRecordDocuments';
 import { listDistinctKeys } from './listDistinctKeys';
 import { effectiveDefaultId, fromMergePolicyDocument, type MergePolicyDocument, toMergePolicyDocument } from './mergePolicyDocument';
@@ -231,6 +231,14 @@ export class MongoStore implements ProfileStore {
     if (identityKeys.length === 0) return [];
     if (options.since !== undefined) assertValidDate(options.since, 'findRecordsByIdentity: options.since');
     return this.run('findRecordsByIdentity', () => findRecordsByIdentity(this.identityRecords, collection, datasetId, identityKeys, options));
+  }
+
+  async findRecordsById(datasetId: string, recordIds: readonly string[], options: Pick<FindRecordsOptions, 'fields'> = {}): Promise<StoredRecord[]> {
+    const collection = this.records(datasetId);
+    if (recordIds.length === 0) return [];
+    const ids = [...new Set(recordIds)];
+    const records = await this.run('findRecordsById', () => readRecordsById(collection, ids, options.fields, null));
+    return records.sort(storeOrder.records);
   }
 
   async findEvents(datasetId: string, identityKeys: readonly string[], options: FindEventsOptions): Promise<StoredRecord[]> {

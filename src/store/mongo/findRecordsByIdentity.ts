@@ -30,13 +30,13 @@ export async function findRecordsByIdentity(
 
 /**
  * Records by `_id` (one `$in`), projected to the top-level `fields` when
- * given, less those that carry none of `identityKeys`; in no order.
+ * given, less those that carry none of `identityKeys` (when given); in no order.
  */
 export async function readRecordsById(
   records: Collection<RecordDocument>,
   ids: readonly string[],
   fields: readonly string[] | undefined,
-  identityKeys: readonly string[],
+  identityKeys: readonly string[] | null,
 ): Promise<StoredRecord[]> {
   if (ids.length === 0) return [];
   const projection =
@@ -44,6 +44,7 @@ export async function readRecordsById(
       ? undefined
       : { identityKeys: 1, timestamp: 1, ingestedAt: 1, ...Object.fromEntries(fields.map((field) => [`record.${escapeFieldName(field)}`, 1])) };
   const documents = await records.find({ _id: { $in: [...ids] } }, projection === undefined ? {} : { projection }).toArray();
+  if (identityKeys === null) return documents.map(fromRecordDocument);
   const asked = new Set(identityKeys);
   return documents.filter((document) => document.identityKeys.some((key) => asked.has(key))).map(fromRecordDocument);
 }

@@ -71,14 +71,25 @@ describe('traverseIdentityGraphs', () => {
     );
     const walks = await traverseIdentityGraphs(['Email:a@x.com', 'Email:b@x.com', 'Email:nobody@x.com'], table.fetch, rules);
     expect(table.calls).toEqual([['Email:a@x.com', 'Email:b@x.com', 'Email:nobody@x.com'], ['Phone:+1', 'Phone:+2']]);
-    expect(walks.get('Email:nobody@x.com')).toEqual({ identityKeys: ['Email:nobody@x.com'], links: [], skipped: [], known: false, tooLarge: false });
+    expect(walks.get('Email:nobody@x.com')).toEqual({ identityKeys: ['Email:nobody@x.com'], links: [], skipped: [], recordLinks: [], known: false, tooLarge: false });
     expect(walks.get('Email:b@x.com')!.identityKeys).toEqual(['Email:b@x.com', 'Phone:+2']);
   });
 
-  it('knows a lone identity through its self link, and lists no link for it', async () => {
+  it('knows a lone identity through its self link, and lists no link for it but the record that carries it', async () => {
     const links = linksOf([{ id: 'solo', at: '2026-01-01', identities: [['Phone', '+9']] }]);
     const walk = (await traverseIdentityGraphs(['Phone:+9'], linkTable(links).fetch, rules)).get('Phone:+9')!;
-    expect(walk).toEqual({ identityKeys: ['Phone:+9'], links: [], skipped: [], known: true, tooLarge: false });
+    expect(walk).toEqual({ identityKeys: ['Phone:+9'], links: [], skipped: [], recordLinks: links, known: true, tooLarge: false });
+  });
+
+  it('lists every link read from the graph, so that the records of the graph are known without another read', async () => {
+    const links = linksOf([
+      { id: 'crm', at: '2026-01-01', identities: [['CRMID', 'C-1'], ['Email', 'a@x.com']] },
+      { id: 'web', at: '2026-01-02', identities: [['Email', 'a@x.com']] },
+      { id: 'other', at: '2026-01-03', identities: [['Phone', '+7']] },
+    ]);
+    const walk = (await traverseIdentityGraphs(['Email:a@x.com'], linkTable(links).fetch, rules)).get('Email:a@x.com')!;
+    expect([...new Set(walk.recordLinks.map((link) => link.recordId))].sort()).toEqual(['crm', 'web']);
+    expect(walk.recordLinks.every((link) => walk.identityKeys.includes(link.fromKey))).toBe(true);
   });
 
   it('stops at the guardrail and says the graph is too large', async () => {
