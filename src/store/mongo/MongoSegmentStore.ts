@@ -98,7 +98,8 @@ export class MongoSegmentStore implements SegmentStore {
     const documents = [...new Map(memberships.map((membership) => [toMembershipDocument(membership)._id, toMembershipDocument(membership)])).values()];
     if (documents.length === 0) return;
     const operations: AnyBulkWriteOperation<MembershipDocument>[] = documents.map((document) => ({
-      replaceOne: { filter: { _id: document._id }, replacement: document, upsert: true },
+      // The shard key (profileKey) in the filter: an upsert on a sharded collection needs it.
+      replaceOne: { filter: { _id: document._id, profileKey: document.profileKey }, replacement: document, upsert: true },
     }));
     await this.run('putMemberships', async () => {
       try {
