@@ -33,7 +33,7 @@ Commands:
       qualifications and exits. --partition I/N evaluates only the I-th of N
       shares of the identity key space, so N workers can run side by side.
       Running it again changes nothing unless the data changed.
-        --partition I/N           e.g. 1/4 (1 <= I <= N <= 10000)
+        --partition I/N           e.g. 1/4 (1 <= I <= N <= 4096; a worker reads whole buckets of the key space)
         -q, --quiet               no progress on stderr
   help, --help, -h
       Shows this text.

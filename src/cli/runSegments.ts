@@ -74,7 +74,7 @@ function createBatchProgress(stream: Writable, terminal: boolean): BatchProgress
   let last: BatchProgress | null = null;
   if (terminal) {
     const bar = new SingleBar(
-      { stream, hideCursor: true, format: '{keysScanned} identity keys | {profiles} profiles | {rate} profiles/s | {realized} realized | {exited} exited' },
+      { stream, hideCursor: true, format: '{bar} {percentage}% of the key space | {keysScanned} identity keys | {profiles} profiles | {rate} profiles/s | {realized} realized | {exited} exited' },
       Presets.shades_classic,
     );
     bar.start(0, 0, { keysScanned: 0, profiles: 0, rate: 0, realized: 0, exited: 0 });
@@ -82,16 +82,22 @@ function createBatchProgress(stream: Writable, terminal: boolean): BatchProgress
     return {
       update: (step) => {
         last = step;
-        bar.update(0, payload(step));
+        bar.setTotal(step.buckets);
+        bar.update(step.bucketsDone, payload(step));
       },
       stop: () => {
-        if (last !== null) bar.update(0, payload(last));
+        if (last !== null) bar.update(last.bucketsDone, payload(last));
         bar.stop();
       },
     };
   }
   const timer = setInterval(() => {
-    if (last !== null) stream.write(`progress: ${last.keysScanned} identity keys read, ${last.profiles} profiles evaluated (${rate(last.profiles)} profiles/s), ${last.realized} realized, ${last.exited} exited\n`);
+    if (last === null) return;
+    const percent = Math.floor((100 * last.bucketsDone) / Math.max(last.buckets, 1));
+    stream.write(
+      `progress: ${percent}% of the key space (${last.bucketsDone}/${last.buckets} buckets), ${last.keysScanned} identity keys read, ` +
+        `${last.profiles} profiles evaluated (${rate(last.profiles)} profiles/s), ${last.realized} realized, ${last.exited} exited\n`,
+    );
   }, 5000);
   timer.unref();
   return {

@@ -1,6 +1,7 @@
 /** Identities, namespaces and the identity graph's rules (pure). */
 export { type Identity, identityKey, parseIdentityKey } from './identityKey';
 export { type IdentityLink, linkId } from './IdentityLink';
+export { IDENTITY_KEY_BUCKETS, identityKeyBucket } from './identityKeyBucket';
 export { type IdentityNamespace, type IdentityType, SHIPPED_NAMESPACES } from './IdentityNamespace';
 export { IdentityRules, type IdentityRulesOptions } from './IdentityRules';
 export { anchoredIdentityKeys, type LinkSource, linksOfKeys, linksOfRecord, linkTargets } from './linksOfRecord';

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { type IdentityRules, parseIdentityKey, traverseIdentityGraphs } from '../identity';
+import { IDENTITY_KEY_BUCKETS, type IdentityRules, parseIdentityKey, traverseIdentityGraphs } from '../identity';
 import type { MergePolicy } from '../merge';
 import { type ComputedAttributeDefinition, type PqlSchema, compileComputedAttribute, compileSegmentExpression } from '../pql';
 import type { ProfileStore, SegmentDefinition, SegmentEvaluation, StoredComputedAttribute } from '../store';
 import { canonicalProfileKey } from './canonicalProfileKey';
-import { partitionOf, type Partition } from './partitionOf';
+import { type Partition, partitionOfBucket } from './partitionOf';
 import { type ProfileEvaluation, planMembershipWrites } from './planMembershipWrites';
 import { type GraphToRead, readProfiles } from './readProfiles';
 import { recordFieldsToRead } from './recordFieldsToRead';
@@ -47,15 +47,18 @@ export interface EvaluationSummary {
 
 /** Progress of a batch run, after each page of the key space. */
 export interface BatchProgress extends EvaluationSummary {
-  /** Identity keys read from the key space so far (all partitions' keys are read; only this partition's are evaluated). */
+  /** Identity keys read from the key space so far (this partition's buckets only). */
   readonly keysScanned: number;
+  /** Buckets of the key space read so far, of `buckets` (this partition's). */
+  readonly bucketsDone: number;
+  readonly buckets: number;
 }
 
 /** Options of a batch run. */
 export interface BatchOptions {
   /** Only the profiles whose canonical key falls in this partition. @default the whole key space */
   readonly partition?: Partition;
-  /** Identity keys read per page. @default 500 */
+  /** Identity keys evaluated together (walked, read and merged in one round of batched reads). @default 500 */
   readonly pageSize?: number;
   /** The evaluation time of the whole run. @default now */
   readonly now?: Date;
@@ -130,9 +133,10 @@ export class SegmentEngine {
 
   /**
    * Batch evaluation of every segment over every profile (or one partition):
-   * pages through the identity keys in code-point order and evaluates each
-   * graph at its canonical key, so each graph is evaluated exactly once
-   * across pages and partitions. Re-running at the same `now` changes nothing.
+   * reads the identity key space a bucket at a time (only the partition's
+   * buckets), in chunks of `pageSize` keys, and evaluates each graph at its
+   * canonical key, so each graph is evaluated exactly once across buckets and
+   * partitions. Re-running at the same `now` changes nothing.
    */
   async evaluateAll(options: BatchOptions = {}): Promise<BatchProgress> {
     const { store, rules } = this.dependencies;
@@ -141,34 +145,43 @@ export class SegmentEngine {
     if (!Number.isInteger(pageSize) || pageSize < 1) throw new RangeError(`pageSize must be a whole number of at least 1, got ${pageSize}`);
     const catalog = await this.catalog();
     const [policy, datasets] = await Promise.all([this.defaultPolicy(), store.listDatasets()]);
-    let progress: BatchProgress = { ...emptySummary(), keysScanned: 0 };
+    const buckets = Array.from({ length: IDENTITY_KEY_BUCKETS }, (_, bucket) => bucket).filter(
+      (bucket) => options.partition === undefined || partitionOfBucket(bucket, options.partition.count) === options.partition.index,
+    );
+    let progress: BatchProgress = { ...emptySummary(), keysScanned: 0, bucketsDone: 0, buckets: buckets.length };
     const failures = new Map<string, string>();
-    for (let after: string | null = null; ; ) {
-      const page = await store.listIdentityKeys({ after, limit: pageSize });
-      if (page.length === 0) break;
-      after = page[page.length - 1] as string;
-      const mine = options.partition === undefined ? page : page.filter((key) => partitionOf(key, options.partition!.count) === options.partition!.index);
-      const walks = await traverseIdentityGraphs(mine, (keys) => store.findLinksFrom(keys), rules);
-      const graphs: GraphToRead[] = [];
-      let tooLarge = 0;
-      for (const key of mine) {
-        const walk = walks.get(key);
-        if (walk === undefined || !walk.known) continue;
-        if (walk.tooLarge) tooLarge += 1;
-        else if (canonicalProfileKey(walk.identityKeys) === key) graphs.push({ profileKey: key, identityKeys: walk.identityKeys });
+    for (const bucket of buckets) {
+      const keys = await store.listIdentityKeysInBucket(bucket);
+      for (let start = 0; start < keys.length || start === 0; start += pageSize) {
+        const page = keys.slice(start, start + pageSize);
+        const walks = await traverseIdentityGraphs(page, (fromKeys) => store.findLinksFrom(fromKeys), rules);
+        const graphs: GraphToRead[] = [];
+        let tooLarge = 0;
+        for (const key of page) {
+          const walk = walks.get(key);
+          if (walk === undefined || !walk.known) continue;
+          if (walk.tooLarge) tooLarge += 1;
+          else if (canonicalProfileKey(walk.identityKeys) === key) graphs.push({ profileKey: key, identityKeys: walk.identityKeys });
+        }
+        const summary =
+          catalog.segments.length === 0 || graphs.length === 0
+            ? emptySummary()
+            : await this.evaluateGraphs(graphs, { catalog, segments: catalog.segments, policy, datasets, now });
+        for (const [id, message] of summary.failures) failures.set(id, message);
+        const last = start + pageSize >= keys.length;
+        progress = {
+          keysScanned: progress.keysScanned + page.length,
+          bucketsDone: progress.bucketsDone + (last ? 1 : 0),
+          buckets: buckets.length,
+          profiles: progress.profiles + summary.profiles,
+          realized: progress.realized + summary.realized,
+          exited: progress.exited + summary.exited,
+          tooLarge: progress.tooLarge + tooLarge,
+          failures,
+        };
+        if (page.length > 0 || last) options.onProgress?.(progress);
+        if (last) break;
       }
-      const summary = catalog.segments.length === 0 ? emptySummary() : await this.evaluateGraphs(graphs, { catalog, segments: catalog.segments, policy, datasets, now });
-      for (const [id, message] of summary.failures) failures.set(id, message);
-      progress = {
-        keysScanned: progress.keysScanned + page.length,
-        profiles: progress.profiles + summary.profiles,
-        realized: progress.realized + summary.realized,
-        exited: progress.exited + summary.exited,
-        tooLarge: progress.tooLarge + tooLarge,
-        failures,
-      };
-      options.onProgress?.(progress);
-      if (page.length < pageSize) break;
     }
     return progress;
   }

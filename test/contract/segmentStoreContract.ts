@@ -4,6 +4,8 @@
  * lookups. Run on the embedded store from test/unit/store and on MongoStore
  * from test/integration, each test on a fresh, initialised store.
  */
+import { IDENTITY_KEY_BUCKETS, identityKeyBucket } from '../../src/identity';
+import { compareCodePoints } from '../../src/text';
 import {
   DuplicateError,
   type MembershipStatus,
@@ -348,6 +350,19 @@ export function describeSegmentStoreContract(name: string, factory: () => Promis
           const pages = Array.from({ length: Math.ceil(expected.length / limit) }, (_, index) => expected.slice(index * limit, (index + 1) * limit));
           expect(await allPages((after) => store.listIdentityKeys({ after, limit }))).toEqual([...pages, []]);
         }
+      });
+
+      it('lists the keys of one bucket, sorted, each once; every key is in the bucket identityKeyBucket names', async () => {
+        const keys = Array.from({ length: 300 }, (_, index) => `Email:p${index}@x.io`);
+        await store.putRecords('crm', keys.map((key, index) => stored(`r${index}`, [key, 'ECID:shared'], T1)));
+        const byBucket = new Map<number, string[]>();
+        for (const key of [...keys, 'ECID:shared']) byBucket.set(identityKeyBucket(key), [...(byBucket.get(identityKeyBucket(key)) ?? []), key]);
+        for (const [bucket, inBucket] of byBucket) expect(await store.listIdentityKeysInBucket(bucket)).toEqual([...inBucket].sort(compareCodePoints));
+        const empty = Array.from({ length: IDENTITY_KEY_BUCKETS }, (_, bucket) => bucket).find((bucket) => !byBucket.has(bucket)) as number;
+        expect(await store.listIdentityKeysInBucket(empty)).toEqual([]);
+        await store.deleteRecords('crm', ['r0']);
+        expect(await store.listIdentityKeysInBucket(identityKeyBucket(keys[0] as string))).not.toContain(keys[0]);
+        for (const bad of [-1, IDENTITY_KEY_BUCKETS, 1.5]) await expect(store.listIdentityKeysInBucket(bad)).rejects.toBeInstanceOf(StoreError);
       });
 
       it('forgets the keys of records deleted or replaced without them', async () => {

@@ -202,7 +202,7 @@ describe('profile-gateway segments evaluate', () => {
   it('refuses a bad partition or subcommand with exit code 2', async () => {
     const bad = await cli(['segments', 'evaluate', '--partition', '3/2']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('--partition: a partition is i/n with 1 <= i <= n <= 10000, e.g. 1/4; got "3/2"');
+    expect(bad.stderr).toContain('--partition: a partition is i/n with 1 <= i <= n <= 4096, e.g. 1/4; got "3/2"');
     const unknown = await cli(['segments', 'count']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('segments takes the subcommand evaluate; got "count"');

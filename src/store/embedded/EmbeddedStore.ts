@@ -1,6 +1,7 @@
-import { type IdentityLink, type IdentityNamespace, linkId, linksOfKeys } from '../../identity';
+import { type IdentityLink, type IdentityNamespace, identityKeyBucket, linkId, linksOfKeys } from '../../identity';
 import type { AttributeMerge, MergePolicy } from '../../merge';
 import { assertDatasetId } from '../assertDatasetId';
+import { assertBucket } from '../assertBucket';
 import { assertKeyPage } from '../assertKeyPage';
 import { assertStoredRecords } from '../assertStoredRecords';
 import { assertValidDate } from '../assertValidDate';
@@ -46,6 +47,8 @@ export class EmbeddedStore implements ProfileStore {
   /** Links by {@link linkId}, plus the two lookups the store makes of them. */
   private readonly links = new Map<string, IdentityLink>();
   private readonly linkIdsByFromKey = new Map<string, Set<string>>();
+  /** The keys among the links' fromKeys, by `identityKeyBucket`. */
+  private readonly keysByBucket = new Map<number, Set<string>>();
   private readonly linkIdsByRecord = new Map<string, Set<string>>();
   readonly segments = new EmbeddedSegmentStore();
 
@@ -179,6 +182,7 @@ export class EmbeddedStore implements ProfileStore {
       const id = linkId(link);
       if (this.links.has(id)) continue;
       this.links.set(id, copyLink(link));
+      if (!this.linkIdsByFromKey.has(link.fromKey)) addToBucket(this.keysByBucket, link.fromKey);
       addTo(this.linkIdsByFromKey, link.fromKey, id);
       addTo(this.linkIdsByRecord, recordKey(link.datasetId, link.recordId), id);
     }
@@ -203,6 +207,11 @@ export class EmbeddedStore implements ProfileStore {
       .slice(0, limit);
   }
 
+  async listIdentityKeysInBucket(bucket: number): Promise<string[]> {
+    assertBucket(bucket);
+    return [...(this.keysByBucket.get(bucket) ?? [])].sort(compareCodePoints);
+  }
+
   private datasetRecords(datasetId: string): DatasetRecords {
     let dataset = this.records.get(datasetId);
     if (dataset === undefined) {
@@ -219,11 +228,28 @@ export class EmbeddedStore implements ProfileStore {
       for (const id of [...(this.linkIdsByRecord.get(key) ?? [])]) {
         const link = this.links.get(id);
         this.links.delete(id);
-        if (link !== undefined) removeFrom(this.linkIdsByFromKey, link.fromKey, id);
+        if (link !== undefined) {
+          removeFrom(this.linkIdsByFromKey, link.fromKey, id);
+          if (!this.linkIdsByFromKey.has(link.fromKey)) removeFromBucket(this.keysByBucket, link.fromKey);
+        }
         removeFrom(this.linkIdsByRecord, key, id);
       }
     }
   }
+}
+
+function addToBucket(keysByBucket: Map<number, Set<string>>, key: string): void {
+  const bucket = identityKeyBucket(key);
+  const keys = keysByBucket.get(bucket);
+  if (keys === undefined) keysByBucket.set(bucket, new Set([key]));
+  else keys.add(key);
+}
+
+function removeFromBucket(keysByBucket: Map<number, Set<string>>, key: string): void {
+  const bucket = identityKeyBucket(key);
+  const keys = keysByBucket.get(bucket);
+  keys?.delete(key);
+  if (keys?.size === 0) keysByBucket.delete(bucket);
 }
 
 /** One dataset's records, and which records carry each identity key. */

@@ -2,6 +2,7 @@ import { type Collection, type Db, type IndexDescription, type MongoClient, Mong
 import type { IdentityLink, IdentityNamespace } from '../../identity';
 import type { MergePolicy } from '../../merge';
 import { assertDatasetId } from '../assertDatasetId';
+import { assertBucket } from '../assertBucket';
 import { assertKeyPage } from '../assertKeyPage';
 import { assertStoredRecords } from '../assertStoredRecords';
 import { assertValidDate } from '../assertValidDate';
@@ -38,12 +39,12 @@ import { isDuplicateKeyError, toStoreError } from './toStoreError';
 import { writeRecords } from './writeRecords';
 
 /**
- * The identity index's one index: the graph walk and key pages (`key`), the
+ * The identity index's indexes: the graph walk and key pages (`key`), the
  * records of a dataset (`key, datasetId`, time-bounded by `ts`) and event
- * pages (sorted by `ts` descending, then `recordId`). `records_<datasetId>`
- * need only their `_id`.
+ * pages (sorted by `ts` descending, then `recordId`); and `bucket`, batch
+ * evaluation's reads of the key space. `records_<datasetId>` need only their `_id`.
  */
-const IDENTITY_RECORD_INDEXES: readonly IndexDescription[] = [{ key: { key: 1, datasetId: 1, ts: -1, recordId: 1 } }];
+const IDENTITY_RECORD_INDEXES: readonly IndexDescription[] = [{ key: { key: 1, datasetId: 1, ts: -1, recordId: 1 } }, { key: { bucket: 1 } }];
 const FIXED_COLLECTIONS = ['datasets', 'merge_policies', 'identity_namespaces', 'identity_records', ...MongoSegmentStore.collections] as const;
 /** Storage v1 kept links here; its databases need a re-ingest (docs/storage.md). */
 const STORAGE_V1_COLLECTION = 'identity_links';
@@ -272,6 +273,14 @@ export class MongoStore implements ProfileStore {
         .toArray(),
     );
     return documents.flatMap(linksOfIdentityRecord).sort(storeOrder.links);
+  }
+
+  async listIdentityKeysInBucket(bucket: number): Promise<string[]> {
+    assertBucket(bucket);
+    const documents = await this.run('listIdentityKeysInBucket', () =>
+      this.identityRecords.find({ bucket }, { projection: { _id: 0, key: 1 } }).toArray(),
+    );
+    return [...new Set(documents.map((document) => document.key))].sort(compareCodePoints);
   }
 
   /** Paged in the database: see listDistinctKeys.ts for why a sorted, limited find and not `distinct`. */

@@ -1,4 +1,4 @@
-import { type IdentityLink, linkTargets } from '../../identity';
+import { type IdentityLink, identityKeyBucket, linkTargets } from '../../identity';
 import type { StoredRecord } from '../ProfileStore';
 
 /**
@@ -18,6 +18,8 @@ export interface IdentityRecordDocument {
   to: string[];
   /** The record's time (an event's `timestamp`, a fragment's update date): the links' time and the events' order. */
   ts: Date;
+  /** `identityKeyBucket(key)`: batch evaluation reads the key space a bucket at a time. */
+  bucket: number;
   /** Events: their `eventType`, so that a page of one type is read from this index alone. */
   eventType?: string;
 }
@@ -32,6 +34,7 @@ export function toIdentityRecordDocuments(datasetId: string, stored: StoredRecor
     recordId: stored.recordId,
     to: linkTargets(stored.identityKeys, key),
     ts: stored.timestamp,
+    bucket: identityKeyBucket(key),
     ...(typeof eventType === 'string' ? { eventType } : {}),
   }));
 }

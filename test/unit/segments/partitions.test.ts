@@ -25,7 +25,7 @@ describe('partitions of the identity key space', () => {
   });
 
   it.each(['0/4', '5/4', '1/0', '1', 'a/b', '1/4/2', '-1/4'])('refuses %j with the rule and the value', (text) => {
-    expect(() => parsePartition(text)).toThrow(`a partition is i/n with 1 <= i <= n <= 10000, e.g. 1/4; got ${JSON.stringify(text)}`);
+    expect(() => parsePartition(text)).toThrow(`a partition is i/n with 1 <= i <= n <= 4096, e.g. 1/4; got ${JSON.stringify(text)}`);
   });
 });
 
