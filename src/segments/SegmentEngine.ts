@@ -54,6 +54,10 @@ export interface BatchProgress extends EvaluationSummary {
   readonly buckets: number;
 }
 
+/** Buckets of the key space read together at first, and at most (batch evaluation adapts between them). */
+const INITIAL_BUCKET_SPAN = 16;
+const MAX_BUCKET_SPAN = 1024;
+
 /** Options of a batch run. */
 export interface BatchOptions {
   /** Only the profiles whose canonical key falls in this partition. @default the whole key space */
@@ -150,9 +154,14 @@ export class SegmentEngine {
     );
     let progress: BatchProgress = { ...emptySummary(), keysScanned: 0, bucketsDone: 0, buckets: buckets.length };
     const failures = new Map<string, string>();
-    for (const bucket of buckets) {
-      const keys = await store.listIdentityKeysInBucket(bucket);
-      for (let start = 0; start < keys.length || start === 0; start += pageSize) {
+    // Buckets are read several at a time, as many as give about a page of keys: few reads for a
+    // small key space, bounded memory for a large one.
+    for (let next = 0, span = INITIAL_BUCKET_SPAN; next < buckets.length; ) {
+      const group = buckets.slice(next, next + span);
+      next += group.length;
+      const keys = await store.listIdentityKeysInBuckets(group);
+      span = keys.length > 2 * pageSize ? Math.max(1, Math.floor(span / 2)) : keys.length < pageSize / 2 ? Math.min(MAX_BUCKET_SPAN, span * 2) : span;
+      for (let start = 0; start === 0 || start < keys.length; start += pageSize) {
         const page = keys.slice(start, start + pageSize);
         const walks = await traverseIdentityGraphs(page, (fromKeys) => store.findLinksFrom(fromKeys), rules);
         const graphs: GraphToRead[] = [];
@@ -171,7 +180,7 @@ export class SegmentEngine {
         const last = start + pageSize >= keys.length;
         progress = {
           keysScanned: progress.keysScanned + page.length,
-          bucketsDone: progress.bucketsDone + (last ? 1 : 0),
+          bucketsDone: progress.bucketsDone + (last ? group.length : 0),
           buckets: buckets.length,
           profiles: progress.profiles + summary.profiles,
           realized: progress.realized + summary.realized,
@@ -179,7 +188,7 @@ export class SegmentEngine {
           tooLarge: progress.tooLarge + tooLarge,
           failures,
         };
-        if (page.length > 0 || last) options.onProgress?.(progress);
+        options.onProgress?.(progress);
         if (last) break;
       }
     }

@@ -186,16 +186,16 @@ export interface ProfileStore {
    * than `after` (all when null), ascending in code-point order, at most
    * `limit`: a sorted range read (on a server without index-ordered scans,
    * such as DocumentDB, each page sorts the rest of the key space; batch work
-   * uses {@link listIdentityKeysInBucket}).
+   * uses {@link listIdentityKeysInBuckets}).
    */
   listIdentityKeys(page: KeyPage): Promise<string[]>;
   /**
-   * Distinct identity keys of one bucket (`identityKeyBucket` in
+   * Distinct identity keys of these buckets (`identityKeyBucket` in
    * src/identity, 0 … IDENTITY_KEY_BUCKETS−1), in code-point order: one
-   * equality read on an index, however large the key space. Batch evaluation
+   * `$in` read on an index, however large the key space. Batch evaluation
    * reads the key space this way; a bucket holds about 1/4096 of it.
    */
-  listIdentityKeysInBucket(bucket: number): Promise<string[]>;
+  listIdentityKeysInBuckets(buckets: readonly number[]): Promise<string[]>;
 
   /** Segment definitions, computed attributes and memberships. */
   readonly segments: SegmentStore;

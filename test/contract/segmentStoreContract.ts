@@ -357,12 +357,14 @@ export function describeSegmentStoreContract(name: string, factory: () => Promis
         await store.putRecords('crm', keys.map((key, index) => stored(`r${index}`, [key, 'ECID:shared'], T1)));
         const byBucket = new Map<number, string[]>();
         for (const key of [...keys, 'ECID:shared']) byBucket.set(identityKeyBucket(key), [...(byBucket.get(identityKeyBucket(key)) ?? []), key]);
-        for (const [bucket, inBucket] of byBucket) expect(await store.listIdentityKeysInBucket(bucket)).toEqual([...inBucket].sort(compareCodePoints));
+        for (const [bucket, inBucket] of byBucket) expect(await store.listIdentityKeysInBuckets([bucket])).toEqual([...inBucket].sort(compareCodePoints));
+        expect(await store.listIdentityKeysInBuckets([...byBucket.keys(), ...byBucket.keys()])).toEqual([...keys, 'ECID:shared'].sort(compareCodePoints));
+        expect(await store.listIdentityKeysInBuckets([])).toEqual([]);
         const empty = Array.from({ length: IDENTITY_KEY_BUCKETS }, (_, bucket) => bucket).find((bucket) => !byBucket.has(bucket)) as number;
-        expect(await store.listIdentityKeysInBucket(empty)).toEqual([]);
+        expect(await store.listIdentityKeysInBuckets([empty])).toEqual([]);
         await store.deleteRecords('crm', ['r0']);
-        expect(await store.listIdentityKeysInBucket(identityKeyBucket(keys[0] as string))).not.toContain(keys[0]);
-        for (const bad of [-1, IDENTITY_KEY_BUCKETS, 1.5]) await expect(store.listIdentityKeysInBucket(bad)).rejects.toBeInstanceOf(StoreError);
+        expect(await store.listIdentityKeysInBuckets([identityKeyBucket(keys[0] as string)])).not.toContain(keys[0]);
+        for (const bad of [-1, IDENTITY_KEY_BUCKETS, 1.5]) await expect(store.listIdentityKeysInBuckets([0, bad])).rejects.toBeInstanceOf(StoreError);
       });
 
       it('forgets the keys of records deleted or replaced without them', async () => {

@@ -207,9 +207,9 @@ export class EmbeddedStore implements ProfileStore {
       .slice(0, limit);
   }
 
-  async listIdentityKeysInBucket(bucket: number): Promise<string[]> {
-    assertBucket(bucket);
-    return [...(this.keysByBucket.get(bucket) ?? [])].sort(compareCodePoints);
+  async listIdentityKeysInBuckets(buckets: readonly number[]): Promise<string[]> {
+    for (const bucket of buckets) assertBucket(bucket);
+    return [...new Set(buckets)].flatMap((bucket) => [...(this.keysByBucket.get(bucket) ?? [])]).sort(compareCodePoints);
   }
 
   private datasetRecords(datasetId: string): DatasetRecords {

@@ -275,10 +275,11 @@ export class MongoStore implements ProfileStore {
     return documents.flatMap(linksOfIdentityRecord).sort(storeOrder.links);
   }
 
-  async listIdentityKeysInBucket(bucket: number): Promise<string[]> {
-    assertBucket(bucket);
-    const documents = await this.run('listIdentityKeysInBucket', () =>
-      this.identityRecords.find({ bucket }, { projection: { _id: 0, key: 1 } }).toArray(),
+  async listIdentityKeysInBuckets(buckets: readonly number[]): Promise<string[]> {
+    for (const bucket of buckets) assertBucket(bucket);
+    if (buckets.length === 0) return [];
+    const documents = await this.run('listIdentityKeysInBuckets', () =>
+      this.identityRecords.find({ bucket: { $in: [...new Set(buckets)] } }, { projection: { _id: 0, key: 1 } }).toArray(),
     );
     return [...new Set(documents.map((document) => document.key))].sort(compareCodePoints);
   }
