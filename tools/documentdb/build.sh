@@ -60,8 +60,13 @@ if [[ ! -f "$CACHE/complete" ]]; then
   start=$SECONDS
   WORK="$(mktemp -d "${TMPDIR:-/tmp}/documentdb-build.XXXXXX")"
   trap 'rm -rf "$WORK"' EXIT
-  tar -xzf "${ddb_tar[0]}" -C "$WORK"
-  tar -xzf "${vec_tar[0]}" -C "$WORK"
+  # -m: files get the extraction time, not the tarball's. The cargo target
+  # dir below is shared between builds in different temp dirs; with the
+  # tarball's old mtimes cargo would take the workspace crates as fresh and
+  # reuse a documentdb_macros proc macro whose CARGO_MANIFEST_DIR (where it
+  # reads external_error_mapping.csv) is a deleted temp dir of an earlier build.
+  tar -xzmf "${ddb_tar[0]}" -C "$WORK"
+  tar -xzmf "${vec_tar[0]}" -C "$WORK"
   src="$(find "$WORK" -mindepth 1 -maxdepth 1 -type d -name 'documentdb-*' | head -n 1)"
   vec="$(find "$WORK" -mindepth 1 -maxdepth 1 -type d -name 'pgvector-*' | head -n 1)"
   for p in ${patches[@]+"${patches[@]}"}; do
@@ -98,8 +103,11 @@ PC
   log "pg_documentdb_gw (cargo build --release; several minutes when cold)"
   (cd "$src/pg_documentdb_gw" && CARGO_TARGET_DIR="$CACHE_ROOT/cargo-target" cargo build --release --quiet >&2)
 
+  # Cargo names the binary after the package (documentdb_gateway); the cache
+  # keeps it under the directory's name, pg_documentdb_gw.
+  rm -rf "$CACHE.tmp"
   mkdir -p "$CACHE.tmp/bin"
-  cp "$CACHE_ROOT/cargo-target/release/pg_documentdb_gw" "$CACHE.tmp/bin/"
+  cp "$CACHE_ROOT/cargo-target/release/documentdb_gateway" "$CACHE.tmp/bin/pg_documentdb_gw"
   cp -a "$stage" "$CACHE.tmp/stage"
   version="$(basename "${ddb_tar[0]}" .tar.gz)"
   echo "${version#documentdb-}" >"$CACHE.tmp/version"
