@@ -71,6 +71,13 @@ export function redactCredentials(text: string): string {
 }
 
 function isUnavailable(error: unknown): boolean {
+  // A bulk write (insertMany, bulkWrite) that could not reach a server wraps
+  // the driver's error (e.g. MongoServerSelectionError: connect ECONNREFUSED)
+  // in a MongoBulkWriteError without write errors; judge the wrapped one.
+  if (error instanceof MongoBulkWriteError) {
+    const wrapped: unknown = error.errorResponse;
+    if (wrapped instanceof MongoError && wrapped !== error && !(wrapped instanceof MongoBulkWriteError)) return isUnavailable(wrapped);
+  }
   if (
     error instanceof MongoNetworkError || // includes MongoNetworkTimeoutError
     error instanceof MongoServerSelectionError ||
