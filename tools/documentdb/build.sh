@@ -47,7 +47,16 @@ key="$(
   } | sha256sum | cut -c1-16
 )"
 CACHE="$CACHE_ROOT/$key"
-GATEWAY="$CACHE/bin/pg_documentdb_gw"
+GATEWAY="$CACHE/bin/documentdb_gateway"
+
+# One build or install at a time per cache (jest, `npm run testdb` and CI may
+# start this at once): a second caller waits, then finds the cache complete.
+mkdir -p "$CACHE_ROOT"
+exec 9>"$CACHE_ROOT/.lock"
+if ! flock -n 9; then
+  log "another build.sh is building or installing in $CACHE_ROOT; waiting for it"
+  flock 9
+fi
 
 if [[ ! -f "$CACHE/complete" ]]; then
   # Rust toolchain: rustup's (Debian's rustc 1.63 is too old for the gateway).
@@ -58,13 +67,20 @@ if [[ ! -f "$CACHE/complete" ]]; then
 
   log "building $(basename "${ddb_tar[0]}") + $(basename "${vec_tar[0]}") (cache key $key) into $CACHE"
   start=$SECONDS
-  WORK="$(mktemp -d "${TMPDIR:-/tmp}/documentdb-build.XXXXXX")"
+  rm -rf "$CACHE.tmp" # left by an interrupted build
+  # Always the same directory (under the lock): the gateway's proc macro
+  # crate (documentdb_macros) reads ../../pg_documentdb_core/include/utils/
+  # external_error_mapping.csv relative to its CARGO_MANIFEST_DIR, which is
+  # compiled into it, and the cargo target dir below is shared between builds;
+  # from a fresh temp dir per build, a reused macro would look into a deleted
+  # earlier one ("Could not read external_error_mapping.csv").
+  WORK="$CACHE_ROOT/work"
+  rm -rf "$WORK"
+  mkdir -p "$WORK"
   trap 'rm -rf "$WORK"' EXIT
-  # -m: files get the extraction time, not the tarball's. The cargo target
-  # dir below is shared between builds in different temp dirs; with the
-  # tarball's old mtimes cargo would take the workspace crates as fresh and
-  # reuse a documentdb_macros proc macro whose CARGO_MANIFEST_DIR (where it
-  # reads external_error_mapping.csv) is a deleted temp dir of an earlier build.
+  # -m: files get the extraction time, not the tarball's, so that cargo
+  # rebuilds the workspace crates from these sources rather than taking the
+  # previous build's as fresh.
   tar -xzmf "${ddb_tar[0]}" -C "$WORK"
   tar -xzmf "${vec_tar[0]}" -C "$WORK"
   src="$(find "$WORK" -mindepth 1 -maxdepth 1 -type d -name 'documentdb-*' | head -n 1)"
@@ -103,11 +119,8 @@ PC
   log "pg_documentdb_gw (cargo build --release; several minutes when cold)"
   (cd "$src/pg_documentdb_gw" && CARGO_TARGET_DIR="$CACHE_ROOT/cargo-target" cargo build --release --quiet >&2)
 
-  # Cargo names the binary after the package (documentdb_gateway); the cache
-  # keeps it under the directory's name, pg_documentdb_gw.
-  rm -rf "$CACHE.tmp"
   mkdir -p "$CACHE.tmp/bin"
-  cp "$CACHE_ROOT/cargo-target/release/documentdb_gateway" "$CACHE.tmp/bin/pg_documentdb_gw"
+  cp "$CACHE_ROOT/cargo-target/release/documentdb_gateway" "$CACHE.tmp/bin/"
   cp -a "$stage" "$CACHE.tmp/stage"
   version="$(basename "${ddb_tar[0]}" .tar.gz)"
   echo "${version#documentdb-}" >"$CACHE.tmp/version"
@@ -125,7 +138,9 @@ if [[ "$(cat "$stamp" 2>/dev/null || true)" != "$key" ]]; then
     die "cannot install into $("$PG_CONFIG" --pkglibdir): run this once as root"
   fi
   log "installing the extension files into PostgreSQL ($("$PG_CONFIG" --version))"
-  cp -a "$CACHE/stage/." /
+  # --remove-destination: each file gets a new inode, so a running server
+  # keeps the libraries it has mapped (overwriting them in place can crash it).
+  cp -a --remove-destination "$CACHE/stage/." /
   echo "$key" >"$stamp"
 fi
 
