@@ -32,7 +32,8 @@ die() { log "$*"; exit 2; }
 shopt -s nullglob
 ddb_tar=("$VENDOR"/documentdb-*.tar.gz)
 vec_tar=("$VENDOR"/pgvector-*.tar.gz)
-patches=("$VENDOR"/*.patch)
+# The vendor's patches, then the project's own (tools/documentdb/patches).
+patches=("$VENDOR"/*.patch "$HERE"/patches/*.patch)
 shopt -u nullglob
 [[ ${#ddb_tar[@]} -eq 1 ]] || die "expected one documentdb-*.tar.gz in $VENDOR (set DOCUMENTDB_VENDOR_DIR)"
 [[ ${#vec_tar[@]} -eq 1 ]] || die "expected one pgvector-*.tar.gz in $VENDOR (set DOCUMENTDB_VENDOR_DIR)"
