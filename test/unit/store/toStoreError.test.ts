@@ -35,6 +35,13 @@ describe('toStoreError', () => {
     expect(error.cause).toBe(bulk);
   });
 
+  it('turns a raw socket error that escaped the driver into StoreUnavailableError, and no other plain error', () => {
+    const reset = Object.assign(new Error('write ECONNRESET'), { code: 'ECONNRESET', errno: -104, syscall: 'write' });
+    expect(toStoreError(reset, 'listMergePolicies', WHERE)).toBeInstanceOf(StoreUnavailableError);
+    expect(toStoreError(new TypeError('x is not a function'), 'listMergePolicies', WHERE)).toMatchObject({ code: 'STORE_FAILURE' });
+    expect(toStoreError(Object.assign(new Error('no such file'), { code: 'ENOENT' }), 'listMergePolicies', WHERE)).toMatchObject({ code: 'STORE_FAILURE' });
+  });
+
   it('keeps a bulk write with write errors a STORE_FAILURE', () => {
     const bulk = new MongoBulkWriteError({ message: 'bulk', code: 2, writeErrors: [] }, { getWriteErrors: () => [{ code: 2, index: 0 }], getWriteConcernError: () => undefined } as never);
     expect(toStoreError(bulk, 'putRecords', WHERE)).toMatchObject({ code: 'STORE_FAILURE' });
