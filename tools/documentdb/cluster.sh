@@ -336,8 +336,11 @@ cmd_start() {
   if is_root; then
     chown -R postgres: "$DIR"
     chmod 700 "$DIR"
-    runuser -u postgres -- test -w "$DIR" \
-      || die "the postgres OS user cannot write $DIR (a parent directory is not searchable?): choose a DIR under /tmp"
+    if ! runuser -u postgres -- test -w "$DIR"; then
+      rm -rf "$DIR" # it was empty (checked above)
+      PGDATA=""
+      die "the postgres OS user cannot write $DIR (a parent directory is not searchable?): choose a DIR under /tmp"
+    fi
   fi
   cd "$DIR" # initdb and pg_ctl complain about a cwd the postgres user cannot read
 
