@@ -3,8 +3,8 @@ import type { TestDbServer } from '../test/helpers/db/server';
 
 /**
  * The MongoDB wire-protocol server of a benchmark: MONGODB_URI when set, else
- * the same FerretDB the integration tests start (test/helpers/db), stopped at
- * the end.
+ * the same server the integration tests start (test/helpers/db: DocumentDB,
+ * else FerretDB, else mongo-java-server), stopped at the end.
  */
 export async function withWireServer<T>(run: (server: TestDbServer) => Promise<T>): Promise<T> {
   const server = await startTestDb();
@@ -12,6 +12,7 @@ export async function withWireServer<T>(run: (server: TestDbServer) => Promise<T
   try {
     return await run(server);
   } finally {
+    if (server.stop !== undefined) await server.stop();
     if (server.child !== undefined && server.child.exitCode === null) {
       const exited = new Promise((resolve) => server.child?.once('exit', resolve));
       server.child.kill('SIGTERM');

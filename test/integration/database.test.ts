@@ -1,7 +1,8 @@
 /**
  * Talks to the real wire-protocol server started by test/helpers/db/globalSetup.ts
- * (FerretDB by default, mongo-java-server as fallback, or MONGODB_URI), through
- * the shared helper, and checks the operations a profile store relies on.
+ * (DocumentDB by default, FerretDB and mongo-java-server as fallbacks, or
+ * MONGODB_URI), through the shared helper, and checks the operations a
+ * profile store relies on.
  */
 import type { Collection, IndexDescriptionInfo } from 'mongodb';
 import { connectTestDb, testDbServer, type TestDb } from '../helpers/db';
@@ -40,6 +41,10 @@ describe(`test database (${testDbServer()})`, () => {
     const server = process.env.TEST_DB_SERVER ?? '';
     // globalSetup built TEST_DB_SERVER from this same buildInfo answer.
     expect(server).toContain(`MongoDB ${info.version}`);
+    if (process.env.TEST_DB_KIND === 'documentdb') {
+      // The description names the fsync setting: results about durability depend on it.
+      expect(server).toMatch(/^DocumentDB \d+\.\d+-\d+ \(PostgreSQL \d+\.\d+, fsync (on|off); reports MongoDB \d+\.\d+\.\d+\)$/);
+    }
     if (process.env.TEST_DB_KIND === 'ferretdb') {
       expect(info.ferretdbVersion).toBe('v1.24.2');
       expect(server).toMatch(/^FerretDB v1\.24\.2 \(SQLite backend/);

@@ -43,7 +43,7 @@ describeIndexed(`every hot read uses an index (${testDbServer()})`, () => {
     const scans: string[] = [];
     for (const query of queries) {
       const size = await db.collection(query.collection).estimatedDocumentCount();
-      const explained = (await db.command({ explain: findOf(query), verbosity: 'executionStats' })) as Document;
+      const explained = await db.command({ explain: findOf(query), verbosity: 'executionStats' });
       const stats = explained.executionStats as { totalDocsExamined: number; nReturned: number };
       const shape = `${query.kind} ${query.collection.startsWith('records_') ? 'records_*' : query.collection}`;
       checked.set(shape, Math.max(checked.get(shape) ?? 0, size));

@@ -32,7 +32,8 @@ die() { log "$*"; exit 2; }
 shopt -s nullglob
 ddb_tar=("$VENDOR"/documentdb-*.tar.gz)
 vec_tar=("$VENDOR"/pgvector-*.tar.gz)
-patches=("$VENDOR"/*.patch)
+# The vendor's patches, then the project's own (tools/documentdb/patches).
+patches=("$VENDOR"/*.patch "$HERE"/patches/*.patch)
 shopt -u nullglob
 [[ ${#ddb_tar[@]} -eq 1 ]] || die "expected one documentdb-*.tar.gz in $VENDOR (set DOCUMENTDB_VENDOR_DIR)"
 [[ ${#vec_tar[@]} -eq 1 ]] || die "expected one pgvector-*.tar.gz in $VENDOR (set DOCUMENTDB_VENDOR_DIR)"
@@ -49,6 +50,15 @@ key="$(
 CACHE="$CACHE_ROOT/$key"
 GATEWAY="$CACHE/bin/documentdb_gateway"
 
+# One build or install at a time per cache (jest, `npm run testdb` and CI may
+# start this at once): a second caller waits, then finds the cache complete.
+mkdir -p "$CACHE_ROOT"
+exec 9>"$CACHE_ROOT/.lock"
+if ! flock -n 9; then
+  log "another build.sh is building or installing in $CACHE_ROOT; waiting for it"
+  flock 9
+fi
+
 if [[ ! -f "$CACHE/complete" ]]; then
   # Rust toolchain: rustup's (Debian's rustc 1.63 is too old for the gateway).
   if ! command -v cargo >/dev/null 2>&1 && [[ -x "$HOME/.cargo/bin/cargo" ]]; then
@@ -58,14 +68,22 @@ if [[ ! -f "$CACHE/complete" ]]; then
 
   log "building $(basename "${ddb_tar[0]}") + $(basename "${vec_tar[0]}") (cache key $key) into $CACHE"
   start=$SECONDS
-  # A fixed place, not a fresh temp dir: the gateway's proc macros bake the
-  # source path in at compile time, and the cargo target dir below is reused.
+  rm -rf "$CACHE.tmp" # left by an interrupted build
+  # Always the same directory (under the lock): the gateway's proc macro
+  # crate (documentdb_macros) reads ../../pg_documentdb_core/include/utils/
+  # external_error_mapping.csv relative to its CARGO_MANIFEST_DIR, which is
+  # compiled into it, and the cargo target dir below is shared between builds;
+  # from a fresh temp dir per build, a reused macro would look into a deleted
+  # earlier one ("Could not read external_error_mapping.csv").
   WORK="$CACHE_ROOT/work"
   rm -rf "$WORK"
   mkdir -p "$WORK"
   trap 'rm -rf "$WORK"' EXIT
-  tar -xzf "${ddb_tar[0]}" -C "$WORK"
-  tar -xzf "${vec_tar[0]}" -C "$WORK"
+  # -m: files get the extraction time, not the tarball's, so that cargo
+  # rebuilds the workspace crates from these sources rather than taking the
+  # previous build's as fresh.
+  tar -xzmf "${ddb_tar[0]}" -C "$WORK"
+  tar -xzmf "${vec_tar[0]}" -C "$WORK"
   src="$(find "$WORK" -mindepth 1 -maxdepth 1 -type d -name 'documentdb-*' | head -n 1)"
   vec="$(find "$WORK" -mindepth 1 -maxdepth 1 -type d -name 'pgvector-*' | head -n 1)"
   for p in ${patches[@]+"${patches[@]}"}; do
@@ -121,7 +139,9 @@ if [[ "$(cat "$stamp" 2>/dev/null || true)" != "$key" ]]; then
     die "cannot install into $("$PG_CONFIG" --pkglibdir): run this once as root"
   fi
   log "installing the extension files into PostgreSQL ($("$PG_CONFIG" --version))"
-  cp -a "$CACHE/stage/." /
+  # --remove-destination: each file gets a new inode, so a running server
+  # keeps the libraries it has mapped (overwriting them in place can crash it).
+  cp -a --remove-destination "$CACHE/stage/." /
   echo "$key" >"$stamp"
 fi
 

@@ -34,6 +34,9 @@ const UNAVAILABLE_CODES: ReadonlySet<number> = new Set([
   13436, // NotPrimaryOrSecondary
 ]);
 
+/** Node.js socket errors (`error.code`) that mean the connection to the server broke or cannot be made. */
+const SOCKET_ERROR_CODES: ReadonlySet<string> = new Set(['ECONNRESET', 'ECONNREFUSED', 'ECONNABORTED', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH']);
+
 /**
  * The `StoreError` for a driver error (a `StoreError` passes through):
  * `StoreUnavailableError` when the database cannot be reached (network,
@@ -71,6 +74,13 @@ export function redactCredentials(text: string): string {
 }
 
 function isUnavailable(error: unknown): boolean {
+  // A bulk write (insertMany, bulkWrite) that could not reach a server wraps
+  // the driver's error (e.g. MongoServerSelectionError: connect ECONNREFUSED)
+  // in a MongoBulkWriteError without write errors; judge the wrapped one.
+  if (error instanceof MongoBulkWriteError) {
+    const wrapped: unknown = error.errorResponse;
+    if (wrapped instanceof MongoError && wrapped !== error && !(wrapped instanceof MongoBulkWriteError)) return isUnavailable(wrapped);
+  }
   if (
     error instanceof MongoNetworkError || // includes MongoNetworkTimeoutError
     error instanceof MongoServerSelectionError ||
@@ -83,6 +93,9 @@ function isUnavailable(error: unknown): boolean {
     return true;
   }
   if (error instanceof MongoServerError && typeof error.code === 'number' && UNAVAILABLE_CODES.has(error.code)) return true;
+  // The driver (7.x, Connection.writeCommand) lets a socket error that ends a
+  // blocked write escape unwrapped, e.g. `Error: write ECONNRESET`.
+  if (!(error instanceof MongoError) && error instanceof Error && SOCKET_ERROR_CODES.has((error as NodeJS.ErrnoException).code ?? '')) return true;
   // The driver labels errors after which a retry on a fresh connection may succeed.
   return error instanceof MongoError && error.hasErrorLabel(MongoErrorLabel.ResetPool);
 }

@@ -76,6 +76,6 @@ async function startOnPort(binary: string, port: number): Promise<TestDbServer> 
     await stopProcess(child);
     const log = tail(logFile);
     await fs.promises.rm(tempDir, { recursive: true, force: true });
-    throw new Error(`FerretDB did not start: ${(err as Error).message}\n--- ferretdb log (tail) ---\n${log}`);
+    throw new Error(`FerretDB did not start: ${(err as Error).message}\n--- ferretdb log (tail) ---\n${log}`, { cause: err });
   }
 }

@@ -4,7 +4,7 @@
  * test workers, which inherit the environment of jest's main process:
  *   MONGODB_URI     connection string without a database name
  *   TEST_DB_SERVER  server name and version, from its buildInfo
- *   TEST_DB_KIND    'ferretdb' | 'java' | 'external'
+ *   TEST_DB_KIND    'documentdb' | 'ferretdb' | 'java' | 'external'
  * and prints one line naming the server, so every test log says what ran.
  */
 import { saveState } from './state';

@@ -80,6 +80,7 @@ async function startOnPort(classpath: string, port: number): Promise<TestDbServe
     await fs.promises.rm(tempDir, { recursive: true, force: true });
     throw new Error(
       `mongo-java-server did not start: ${(err as Error).message}\n--- server log (tail) ---\n${log}`,
+      { cause: err },
     );
   }
 }

@@ -33,15 +33,16 @@ export interface ScriptResult {
 }
 
 /**
- * Runs a bash script, echoing its stderr (build progress) to ours while also
- * capturing it, so a failure message can quote it. Never rejects for a
- * non-zero exit: the caller decides.
+ * Runs a bash script, echoing its stderr (build progress) to ours unless
+ * `echoStderr` is false, while also capturing it, so a failure message can
+ * quote it. Never rejects for a non-zero exit: the caller decides.
  */
 export function runScript(
   script: string,
   args: string[],
   timeoutMs: number,
   env: Record<string, string> = {},
+  echoStderr = true,
 ): Promise<ScriptResult> {
   return new Promise((resolve) => {
     const child = spawn('bash', [script, ...args], {
@@ -54,7 +55,7 @@ export function runScript(
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => {
       stderr += d.toString();
-      process.stderr.write(d);
+      if (echoStderr) process.stderr.write(d);
     });
     child.on('error', (err) => {
       clearTimeout(timer);

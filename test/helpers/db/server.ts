@@ -2,9 +2,13 @@
 import type { ChildProcess } from 'node:child_process';
 
 /** Which kind of server answers at `uri`. */
-export type TestDbKind = 'ferretdb' | 'java' | 'external';
+export type TestDbKind = 'documentdb' | 'ferretdb' | 'java' | 'external';
 
-/** A server the tests can use. `child`/`tempDir` are set only for servers we started. */
+/**
+ * A server the tests can use. `child`/`tempDir`/`stop` are set only for
+ * servers we started; whoever ends the run calls `stop` when it is set
+ * (DocumentDB runs detached, as no child of ours), else stops `child`.
+ */
 export interface TestDbServer {
   kind: TestDbKind;
   /** Human-readable name and version, from the server's own buildInfo. */
@@ -14,6 +18,8 @@ export interface TestDbServer {
   child?: ChildProcess;
   /** Scratch directory (data, log); removed by teardown. */
   tempDir?: string;
+  /** Stops the server and removes its data (servers that are not our child process). */
+  stop?: () => Promise<void>;
 }
 
 /** Starts a server on the given port, or throws; used with {@link retryOnPortClash}. */

@@ -1,13 +1,15 @@
 /**
- * Store outage (issue 6, reliability): a gateway process on a FerretDB of
- * its own, with profile lookups running. The wire server is stopped: within
+ * Store outage (issue 6, reliability): a gateway process on a DocumentDB
+ * cluster of its own (fsync off: the outage is an orderly stop, not a crash,
+ * so durability settings play no part), with profile lookups running. The
+ * wire server (DocumentDB's gateway and PostgreSQL) is stopped: within
  * seconds `/readyz` answers 503 and lookups answer `STORE_UNAVAILABLE` (never
  * `INTERNAL_SERVER_ERROR`, never a hang). It is started again on the same
  * port and data: `/readyz` answers 200 and lookups find the same profiles,
  * without a restart of the gateway.
  */
 import { crmRecord, emailOf, ndjson } from '../../helpers/crmRecord';
-import { type FerretDbInstance, startFerretDbInstance } from '../../helpers/ferretDbInstance';
+import { type DocumentDbInstance, startDocumentDbInstance } from '../../helpers/documentDbInstance';
 import { type GatewayProcess, startGatewayProcess } from '../../helpers/gatewayProcess';
 
 /** MONGODB_SERVER_SELECTION_TIMEOUT_MS is 5 s by default: an answer may wait that long, and a little more. */
@@ -59,16 +61,16 @@ async function waitFor<T>(probe: () => Promise<T>, done: (answer: T) => boolean,
   }
 }
 
-describe('a store outage', () => {
-  let ferret: FerretDbInstance;
+describe('a store outage (DocumentDB of its own, fsync off; stopped and started, not crashed)', () => {
+  let server: DocumentDbInstance;
   let gateway: GatewayProcess;
   const seen: Lookup[] = [];
   let traffic: Promise<void> | undefined;
   let running = true;
 
   beforeAll(async () => {
-    ferret = await startFerretDbInstance();
-    gateway = await startGatewayProcess({ NODE_ENV: 'production', AUTH_MODE: 'open', MONGODB_URI: ferret.uri, MONGODB_DB: 'outage' });
+    server = await startDocumentDbInstance({ durable: false });
+    gateway = await startGatewayProcess({ NODE_ENV: 'production', AUTH_MODE: 'open', MONGODB_URI: server.uri, MONGODB_DB: 'outage' });
     const records = Array.from({ length: PEOPLE }, (_, person) => crmRecord(person));
     const ingested = await fetch(new URL('/ingest/crm', gateway.base), { method: 'POST', headers: { 'content-type': 'application/x-ndjson' }, body: ndjson(records) });
     expect(await ingested.json()).toEqual({ accepted: PEOPLE, rejected: [] });
@@ -85,7 +87,7 @@ describe('a store outage', () => {
     running = false;
     await traffic?.catch(() => undefined);
     await gateway?.stop();
-    await ferret?.remove();
+    await server?.remove();
   }, 30_000);
 
   it('answers lookups while the store runs', async () => {
@@ -96,7 +98,7 @@ describe('a store outage', () => {
 
   it('answers /readyz 503 and lookups STORE_UNAVAILABLE within seconds of the store stopping, never an internal error', async () => {
     const before = seen.length;
-    await ferret.stop();
+    await server.stop();
     const ready = await waitFor(() => readyStatus(gateway), (answer) => answer.status === 503, ANSWER_BOUND_MS * 2);
     expect(ready.answer.code).toBe('STORE_UNAVAILABLE');
     expect(ready.answer.ms).toBeLessThan(ANSWER_BOUND_MS);
@@ -111,7 +113,7 @@ describe('a store outage', () => {
   }, 60_000);
 
   it('answers /readyz 200 and finds the same profiles once the store is back on the same port and data, without a gateway restart', async () => {
-    await ferret.restart();
+    await server.restart();
     const ready = await waitFor(() => readyStatus(gateway), (answer) => answer.status === 200, 20_000);
     const back = seen.length;
     const recovered = await waitFor(async () => seen.slice(back), (answers) => answers.filter((answer) => answer.codes.length === 0).length >= PEOPLE, 30_000);

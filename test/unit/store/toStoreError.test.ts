@@ -1,4 +1,4 @@
-import { MongoBulkWriteError, MongoNetworkError, MongoServerError } from 'mongodb';
+import { MongoBulkWriteError, MongoNetworkError, MongoServerError, MongoServerSelectionError } from 'mongodb';
 import { DuplicateError, StoreError, StoreUnavailableError } from '../../../src/store';
 import { isDuplicateKeyError, redactCredentials, toStoreError } from '../../../src/store/mongo/toStoreError';
 
@@ -24,6 +24,27 @@ describe('toStoreError', () => {
     expect(error).not.toBeInstanceOf(StoreUnavailableError);
     expect(error).toMatchObject({ code: 'STORE_FAILURE', message: `putRecords failed on the MongoDB store at ${WHERE}: invalid key: "a.b"` });
     expect(error.cause).toBe(cause);
+  });
+
+  it('turns a bulk write that could not reach a server into StoreUnavailableError', () => {
+    // What insertMany throws when the server went away before the batch was sent (driver 7: bulk/common.ts).
+    const selection = new MongoServerSelectionError('connect ECONNREFUSED 127.0.0.1:27017', { type: 'Unknown', servers: new Map() } as never);
+    const bulk = new MongoBulkWriteError(selection, { getWriteErrors: () => [], getWriteConcernError: () => undefined } as never);
+    const error = toStoreError(bulk, 'putRecords', WHERE);
+    expect(error).toBeInstanceOf(StoreUnavailableError);
+    expect(error.cause).toBe(bulk);
+  });
+
+  it('turns a raw socket error that escaped the driver into StoreUnavailableError, and no other plain error', () => {
+    const reset = Object.assign(new Error('write ECONNRESET'), { code: 'ECONNRESET', errno: -104, syscall: 'write' });
+    expect(toStoreError(reset, 'listMergePolicies', WHERE)).toBeInstanceOf(StoreUnavailableError);
+    expect(toStoreError(new TypeError('x is not a function'), 'listMergePolicies', WHERE)).toMatchObject({ code: 'STORE_FAILURE' });
+    expect(toStoreError(Object.assign(new Error('no such file'), { code: 'ENOENT' }), 'listMergePolicies', WHERE)).toMatchObject({ code: 'STORE_FAILURE' });
+  });
+
+  it('keeps a bulk write with write errors a STORE_FAILURE', () => {
+    const bulk = new MongoBulkWriteError({ message: 'bulk', code: 2, writeErrors: [] }, { getWriteErrors: () => [{ code: 2, index: 0 }], getWriteConcernError: () => undefined } as never);
+    expect(toStoreError(bulk, 'putRecords', WHERE)).toMatchObject({ code: 'STORE_FAILURE' });
   });
 
   it('passes store errors through unchanged', () => {
