@@ -4,7 +4,7 @@ import { CliError } from './CliError';
 import type { CliIo } from './CliIo';
 import { ExitCode } from './ExitCode';
 import { type IngestCommand, runIngest } from './runIngest';
-import { runSeed, type SeedCommand } from './runSeed';
+import { DEMO_DATASETS, type DemoDatasetId, runSeed, type SeedCommand } from './runSeed';
 import { runSegmentsEvaluate, type SegmentsEvaluateCommand } from './runSegments';
 
 /** `profile-gateway --help`. */
@@ -19,12 +19,15 @@ Commands:
         -d, --dataset ID          the dataset to load into, e.g. crm
         --rejected-out FILE       write each rejected record, with why, as NDJSON
         -q, --quiet               no progress on stderr
-  seed --profiles N [--seed S] [--quiet]
+  seed --profiles N [--first I] [--datasets LIST] [--seed S] [--quiet]
       Seeds N people of the deterministic demo data set (datasets crm, scores
       and web: overlapping identities, conflicting values, shared devices,
       90 days of events) into the MongoDB named by MONGODB_URI. The same N and
       S always give the same records; running it again changes nothing.
         -n, --profiles N          how many people (1 to 10,000,000)
+        --first I                 seed only people I to N-1 (default 0), to seed a large set in parts
+        --datasets LIST           which datasets, comma-separated, of crm, scores, web (default all
+                                  three); e.g. crm,scores: about 2.2 records per person instead of 7.6
         --seed S                  the generator's seed (default 42)
         -q, --quiet               no progress on stderr
   segments evaluate [--partition I/N] [--quiet]
@@ -129,6 +132,8 @@ function parseSeed(args: readonly string[]): SeedCommand | 'help' {
     strict: true,
     options: {
       profiles: { type: 'string', short: 'n' },
+      first: { type: 'string', default: '0' },
+      datasets: { type: 'string' },
       seed: { type: 'string', default: '42' },
       quiet: { type: 'boolean', short: 'q', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -142,7 +147,25 @@ function parseSeed(args: readonly string[]): SeedCommand | 'help' {
   }
   const seed = Number(values.seed);
   if (!Number.isInteger(seed)) throw new CliError(ExitCode.usage, `usage: --seed must be a whole number, got ${JSON.stringify(values.seed)}`);
-  return { profiles, seed, quiet: values.quiet === true };
+  const first = Number(values.first);
+  if (values.first === '' || !Number.isInteger(first) || first < 0 || first >= profiles) {
+    throw new CliError(ExitCode.usage, `usage: --first must be a whole number from 0 to ${profiles - 1} (less than --profiles); got ${JSON.stringify(values.first)}`);
+  }
+  return { profiles, first, datasets: parseSeedDatasets(values.datasets), seed, quiet: values.quiet === true };
+}
+
+/** `--datasets crm,scores`: known demo datasets, each once, in the demo's order; all three when absent. */
+function parseSeedDatasets(value: string | undefined): readonly DemoDatasetId[] {
+  if (value === undefined) return DEMO_DATASETS;
+  const named = value.split(',').map((name) => name.trim());
+  const unknown = named.filter((name) => !(DEMO_DATASETS as readonly string[]).includes(name));
+  if (named.length === 0 || unknown.length > 0 || new Set(named).size !== named.length) {
+    throw new CliError(
+      ExitCode.usage,
+      `usage: --datasets takes a comma-separated list of distinct demo datasets (${DEMO_DATASETS.join(', ')}); got ${JSON.stringify(value)}`,
+    );
+  }
+  return DEMO_DATASETS.filter((datasetId) => named.includes(datasetId));
 }
 
 function parseSegments(args: readonly string[]): SegmentsEvaluateCommand | 'help' {
