@@ -1,5 +1,5 @@
 import { type IdentityLink, type IdentityNamespace, identityKeyBucket, linkId, linksOfKeys } from '../../identity';
-import type { AttributeMerge, MergePolicy } from '../../merge';
+import type { MergePolicy } from '../../merge';
 import { assertDatasetId } from '../assertDatasetId';
 import { assertBucket } from '../assertBucket';
 import { assertKeyPage } from '../assertKeyPage';
@@ -15,8 +15,9 @@ import type {
   ProfileStore,
   StoredRecord,
 } from '../ProfileStore';
+import { copyDataset, copyLink, copyMergePolicy, copyNamespace, copyRecord } from './copies';
 import { addTo, removeFrom } from './setIndex';
-import { DuplicateError, StoreError } from '../StoreError';
+import { DuplicateError } from '../StoreError';
 import { storeOrder } from '../storeOrder';
 
 /**
@@ -265,60 +266,6 @@ function removeRecord(dataset: DatasetRecords, recordId: string): boolean {
   dataset.byId.delete(recordId);
   for (const key of existing.identityKeys) removeFrom(dataset.byIdentityKey, key, recordId);
   return true;
-}
-
-/*
- * The copies keep only the fields of each type, as a round trip through
- * MongoStore's documents does: a caller's object may carry more.
- */
-
-/** A copy of a record, with only the requested top-level record fields when `fields` is given. */
-function copyRecord(stored: StoredRecord, fields: readonly string[] | undefined): StoredRecord {
-  const source = stored.record;
-  const record =
-    fields === undefined
-      ? structuredClone(source)
-      : Object.fromEntries(fields.filter((field) => Object.hasOwn(source, field)).map((field) => [field, structuredClone(source[field])]));
-  return {
-    recordId: stored.recordId,
-    record,
-    identityKeys: [...stored.identityKeys],
-    timestamp: new Date(stored.timestamp.getTime()),
-    ingestedAt: new Date(stored.ingestedAt.getTime()),
-  };
-}
-
-function copyLink(link: IdentityLink): IdentityLink {
-  const { fromKey, toKey, datasetId, recordId, linkedAt } = link;
-  return { fromKey, toKey, datasetId, recordId, linkedAt: new Date(linkedAt.getTime()) };
-}
-
-function copyNamespace(namespace: IdentityNamespace): IdentityNamespace {
-  const { code, type, uniquePerGraph, priority } = namespace;
-  return { code, type, uniquePerGraph, priority };
-}
-
-function copyDataset(dataset: Dataset): Dataset {
-  const { id, name, schemaId, schemaClass, profileEnabled, createdAt } = dataset;
-  return { id, name, schemaId, schemaClass, profileEnabled, createdAt: new Date(createdAt.getTime()) };
-}
-
-function copyMergePolicy(policy: MergePolicy): MergePolicy {
-  const { id, name, isDefault, identityStitching, attributeMerge } = policy;
-  return { id, name, isDefault, identityStitching, attributeMerge: copyAttributeMerge(attributeMerge) };
-}
-
-function copyAttributeMerge(merge: AttributeMerge): AttributeMerge {
-  switch (merge.kind) {
-    case 'timestampOrdered':
-      return { kind: 'timestampOrdered' };
-    case 'datasetPrecedence':
-      return { kind: 'datasetPrecedence', order: [...merge.order] };
-    default: {
-      const unknown: never = merge;
-      throw new StoreError('STORE_FAILURE', `unknown attributeMerge ${JSON.stringify(unknown)}`);
-    }
-  }
 }
 
 /** Dataset ids hold no NUL, so the pair is unambiguous. */

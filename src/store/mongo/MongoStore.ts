@@ -18,6 +18,7 @@ import type {
 import { DuplicateError, StoreError } from '../StoreError';
 import { storeOrder } from '../storeOrder';
 import { createIndexes } from './createIndexes';
+import { deleteRecords } from './deleteRecords';
 import { findEventPage } from './findEventPage';
 import { findRecordsByIdentity, readRecordsById } from './findRecordsByIdentity';
 import { type IdentityRecordDocument, linksOfIdentityRecord } from './identityRecordDocuments';
@@ -52,33 +53,22 @@ const STORAGE_V1_COLLECTION = 'identity_links';
 const NAMESPACE_EXISTS = 48;
 
 /**
- * The production store, on MongoDB (or FerretDB) through the official
- * driver. Collections: `datasets`, `merge_policies`, `identity_namespaces`,
- * `identity_links`, `records_<datasetId>` per dataset, and for segments
- * `segments`, `computed_attributes` and `segment_memberships`
- * (MongoSegmentStore.ts; documents in storedDocuments.ts,
- * mergePolicyDocument.ts and segmentDocuments.ts).
+ * The production store, on MongoDB through the official driver: storage v2,
+ * described with its shard keys in docs/storage.md. The identity index
+ * (`identity_records`, identityRecordDocuments.ts) names the records of every
+ * identity; records (`records_<datasetId>`) are read by `_id`; segments live
+ * in the `segments` part (MongoSegmentStore.ts).
  *
- * - Writes are idempotent and keyed by natural ids (records: inserted, or
- *   replaced whole when they exist; links: inserted once, a duplicate ignored),
- *   acknowledged with a majority, journaled write concern (openMongoClient.ts). No write reads
- *   and rewrites a shared document, and nothing needs a transaction
- *   (FerretDB has none).
- * - Reads are one `find` with `$in` on an indexed field, and read only the
- *   record fields asked for.
+ * - Writes are idempotent and keyed by natural ids (writeRecords.ts), with a
+ *   majority, journaled write concern (openMongoClient.ts); no write reads
+ *   and rewrites a shared document, and nothing needs a transaction.
+ * - Every hot read is a `find` on an index that pins its collection's shard
+ *   key, and reads only the record fields asked for.
  * - Lists are sorted in process with the embedded store's comparators
- *   ({@link storeOrder}: strings by code point, MongoDB's binary order), so
- *   every server gives one order and no sort runs in the database (nor hits
- *   its in-memory sort limit): namespaces by priority then code, datasets and
- *   merge policies by id, records by recordId, links by fromKey, toKey,
- *   datasetId, recordId. Only pages are sorted and limited in the database,
- *   on an index (events newest first; a segment's members and the identity
- *   keys by `$gt` on the key: MongoDB and FerretDB compare strings by code
- *   point too).
- * - Record field names are escaped on the way in (escapeRecord.ts), so any
- *   JSON record is stored on FerretDB too, which refuses `.` and `$` in names.
- * - Errors are StoreErrors (toStoreError.ts); their messages name the hosts,
- *   never the connection string.
+ *   ({@link storeOrder}, code-point order), so every server gives one order;
+ *   only pages are sorted and limited in the database.
+ * - Record field names are escaped (escapeRecord.ts); errors are StoreErrors
+ *   (toStoreError.ts) that name the hosts, never the connection string.
  */
 export class MongoStore implements ProfileStore {
   readonly description: string;
@@ -248,21 +238,11 @@ export class MongoStore implements ProfileStore {
     return this.run('findEvents', () => findEventPage(this.identityRecords, collection, datasetId, identityKeys, options));
   }
 
-  /**
-   * The index documents go first (found through the records' own keys, by
-   * the shard key): stopped half-way, records stay unfindable rather than
-   * links joining graphs through deleted records.
-   */
+  /** The index documents first (deleteRecords.ts). */
   async deleteRecords(datasetId: string, recordIds: readonly string[]): Promise<number> {
     const collection = this.records(datasetId);
     if (recordIds.length === 0) return 0;
-    const ids = [...new Set(recordIds)];
-    return this.run('deleteRecords', async () => {
-      const found = await collection.find({ _id: { $in: ids } }, { projection: { identityKeys: 1 } }).toArray();
-      const keys = [...new Set(found.flatMap((document) => document.identityKeys))];
-      if (keys.length > 0) await this.identityRecords.deleteMany({ key: { $in: keys }, datasetId, recordId: { $in: ids } });
-      return (await collection.deleteMany({ _id: { $in: ids } })).deletedCount;
-    });
+    return this.run('deleteRecords', () => deleteRecords(collection, this.identityRecords, datasetId, [...new Set(recordIds)]));
   }
 
   async findLinksFrom(keys: readonly string[]): Promise<IdentityLink[]> {
