@@ -2,8 +2,10 @@ import DataLoader from 'dataloader';
 import { type IdentityGraphWalk, traverseIdentityGraphs } from '../../identity';
 import type { MergePolicy } from '../../merge';
 import type { Dataset, StoredRecord } from '../../store';
-import type { GatewayServices } from '../GatewayContext';
+import type { GatewayServices } from '../GatewayServices';
 import { createSegmentLoaders, type SegmentLoaders } from './createSegmentLoaders';
+
+export type { LoaderBatch } from './LoaderBatch';
 
 /** The batching loaders of one request. Never shared between requests. */
 export interface Loaders extends SegmentLoaders {
@@ -20,16 +22,6 @@ export interface Loaders extends SegmentLoaders {
   mergePolicies(): Promise<readonly MergePolicy[]>;
   /** Every dataset, read once per request. */
   datasets(): Promise<readonly Dataset[]>;
-}
-
-/** One batch a loader sent to the store: which loader, and how many keys it carried. */
-export interface LoaderBatch {
-  /** `graphs` (identity graph walks) or `fragments` (records of one dataset). */
-  readonly loader: 'graphs' | 'fragments';
-  /** The dataset a `fragments` batch read; `null` for `graphs`. */
-  readonly datasetId: string | null;
-  /** Keys in the batch (identities, or record ids). */
-  readonly size: number;
 }
 
 /**

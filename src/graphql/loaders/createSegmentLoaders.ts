@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { SegmentCatalog } from '../../segments';
 import type { SegmentDefinition, SegmentMembershipRecord, StoredRecord } from '../../store';
-import type { GatewayServices } from '../GatewayContext';
+import type { GatewayServices } from '../GatewayServices';
 import { recordsByKey } from './recordsByKey';
 
 /** The loaders of one request for segments and computed attributes. */
