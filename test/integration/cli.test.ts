@@ -15,6 +15,13 @@ import { crmRecord, dropTestDatabase, identityKeyOf, ndjson } from '../helpers/c
 import { uniqueDbName } from '../helpers/db';
 
 const ROOT = path.resolve(__dirname, '../..');
+/**
+ * Each test starts `node bin/profile-gateway.js` (through tsx) once or more:
+ * a few seconds each on a quiet machine, many more while another job uses
+ * the second core. Jest's default of 5 s failed such runs; the time a test
+ * may take is not what these tests check.
+ */
+jest.setTimeout(120_000);
 const dbName = uniqueDbName('cli');
 let dir: string;
 let services: GatewayServices;
@@ -167,6 +174,28 @@ describe('profile-gateway seed', () => {
     expect(run.stderr).toContain('seed needs --profiles N, a whole number from 1 to 10000000; got null');
     expect((await cli(['seed', '--profiles', 'many'])).code).toBe(2);
   });
+
+  it('seeds only the datasets --datasets names, and people from --first on; refuses bad values with exit code 2', async () => {
+    const seedDb = uniqueDbName('cli_seed_parts');
+    const env = { MONGODB_DB: seedDb };
+    try {
+      const part = await cli(['seed', '--profiles', '4', '--first', '2', '--datasets', 'scores,crm', '--quiet'], { env });
+      expect(part.code).toBe(0);
+      expect(part.stdout).toMatch(/^seeded 2 demo profiles \(people 2 to 3\) \(seed 42\) into .*\n {2}crm {11}\d+\n {2}scores {8}2\n {2}web {11}0\n/);
+    } finally {
+      await dropTestDatabase(seedDb);
+    }
+    for (const [args, message] of [
+      [['--datasets', 'crm,clicks'], '--datasets takes a comma-separated list of distinct demo datasets (crm, scores, web); got "crm,clicks"'],
+      [['--datasets', 'crm,crm'], 'got "crm,crm"'],
+      [['--datasets', ''], 'got ""'],
+      [['--first', '5'], '--first must be a whole number from 0 to 4 (less than --profiles); got "5"'],
+      [['--first', '1.5'], 'got "1.5"'],
+    ] as const) {
+      const run = await cli(['seed', '--profiles', '5', ...args]);
+      expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 2, stderr: expect.stringContaining(message) as unknown });
+    }
+  }, 60_000);
 });
 
 describe('profile-gateway segments evaluate', () => {
