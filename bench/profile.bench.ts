@@ -1,96 +1,130 @@
-import { MongoClient } from 'mongodb';
+import type { Db } from 'mongodb';
 import { demoIdentities, seedDemoData } from '../src/demo';
-import { identityKey, traverseIdentityGraphs } from '../src/identity';
+import { identityKey } from '../src/identity';
 import type { StoreCommand } from '../src/store';
-import { createTestGateway } from '../test/helpers/testGateway';
-import { withWireServer } from './wireServer';
+import type { TestGateway } from '../test/helpers/testGateway';
+import { percentile, timeMs } from './latency';
 
-const PROFILES = Number(process.env.BENCH_WIRE_PROFILES ?? 200);
-const RUNS = Number(process.env.BENCH_RUNS ?? 50);
-const QUERY = `query Lookup($identities: [IdentityInput!]!) {
-  profiles(identities: $identities) { person { name { firstName lastName } } loyalty { tier points } _demo { churnPropensity lifetimeValue } }
-}`;
-const ONE = `query Lookup($phone: String!) {
+/** The profile query of every lookup benchmark: three top-level record fields of the crm and scores datasets. */
+export const ONE = `query Lookup($phone: String!) {
   profile(identity: { namespace: "Phone", id: $phone }) { person { name { firstName lastName } } loyalty { tier points } _demo { churnPropensity lifetimeValue } }
 }`;
+const MANY = `query Lookup($identities: [IdentityInput!]!) {
+  profiles(identities: $identities) { person { name { firstName lastName } } loyalty { tier points } _demo { churnPropensity lifetimeValue } }
+}`;
+/** What the gateway reads of each record for {@link ONE} (readRecordsById's projection of person, loyalty, _demo). */
+const PROJECTION = { identityKeys: 1, timestamp: 1, ingestedAt: 1, 'record.person': 1, 'record.loyalty': 1, 'record._demo': 1 };
 
-/** Median of timed runs of an async operation, in milliseconds. */
-async function medianMs(runs: number, operation: (run: number) => Promise<unknown>): Promise<number> {
-  for (let warm = 0; warm < Math.min(20, runs); warm += 1) await operation(warm);
-  const times: number[] = [];
-  for (let run = 0; run < runs; run += 1) {
-    const started = process.hrtime.bigint();
-    await operation(run);
-    times.push(Number(process.hrtime.bigint() - started) / 1e6);
+/**
+ * The yardstick of one lookup: the minimal raw driver calls that read what
+ * the gateway reads for {@link ONE}. Walks `identity_records` level by level
+ * (`$in` on `key`), collects the (datasetId, recordId) of the graph's
+ * documents, then reads `records_crm` and `records_scores` by `_id` `$in`
+ * with the gateway's projection, both at once. Returns the records read.
+ */
+export async function rawLookup(db: Db, phone: string): Promise<number> {
+  let frontier = [identityKey({ namespace: 'Phone', id: phone })];
+  const seen = new Set(frontier);
+  const ids = new Map<string, Set<string>>([
+    ['crm', new Set()],
+    ['scores', new Set()],
+  ]);
+  while (frontier.length > 0) {
+    const documents = await db
+      .collection('identity_records')
+      .find({ key: { $in: frontier } }, { projection: { _id: 0, key: 1, to: 1, datasetId: 1, recordId: 1 } })
+      .toArray();
+    const next: string[] = [];
+    for (const document of documents) {
+      ids.get(String(document.datasetId))?.add(String(document.recordId));
+      for (const to of document.to as string[]) {
+        if (!seen.has(to)) {
+          seen.add(to);
+          next.push(to);
+        }
+      }
+    }
+    frontier = next;
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)] ?? 0;
+  const read = await Promise.all(
+    [...ids].map(async ([datasetId, recordIds]) =>
+      recordIds.size === 0
+        ? []
+        : await db
+            .collection(`records_${datasetId}`)
+            .find({ _id: { $in: [...recordIds] as never[] } }, { projection: PROJECTION })
+            .toArray(),
+    ),
+  );
+  return read.reduce((total, records) => total + records.length, 0);
+}
+
+/** Latency samples (ms) of the gateway's lookup and of the raw yardstick, taken alternately in one loop. */
+export interface LookupSamples {
+  readonly gateway: readonly number[];
+  readonly raw: readonly number[];
 }
 
 /**
- * Profile resolution on the wire server, as ratios measured in one run:
- * (1) store commands of `profiles(100)` against a naive resolver that walks
- * and fetches profile by profile (kept here only as the yardstick; goal
- * ≥ 20× fewer); (2) latency of one profile lookup through the gateway against
- * the minimal sequence of raw driver calls that read the same data (goal ≤ 1.3×).
+ * `runs` lookups by phone of people spread over the first `people` (the same
+ * people at every size that holds them), each through the gateway and through
+ * {@link rawLookup}, alternating which goes first; after 20 of each unmeasured.
  */
-export async function benchProfileOnWireServer(): Promise<void> {
-  await withWireServer(async (server) => {
-    const dbName = `bench_profile_${Date.now()}`;
-    const commands: StoreCommand[] = [];
-    const gateway = await createTestGateway({ MONGODB_URI: server.uri, MONGODB_DB: dbName }, { onStoreCommand: (command) => commands.push(command) });
-    const client = await MongoClient.connect(server.uri);
-    try {
-      let started = Date.now();
-      await seedDemoData(gateway.services.ingestion, { profiles: PROFILES });
-      console.log(`seeded ${PROFILES} profiles in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-      started = Date.now();
-      const phones = Array.from({ length: 100 }, (_, index) => demoIdentities(index * 7).phone);
-
-      // (1) Commands: the gateway, batched.
-      commands.length = 0;
-      const answered = await gateway.run(QUERY, { identities: phones.map((id) => ({ namespace: 'Phone', id })) });
-      if (answered.errors) throw new Error(JSON.stringify(answered.errors));
-      const batched = commands.filter((command) => command.name !== 'getMore').length;
-      // The naive resolver: for each profile, its own graph walk, then one query per identity and dataset.
-      commands.length = 0;
-      const { store, rules } = gateway.services;
-      for (const phone of phones) {
-        const key = identityKey({ namespace: 'Phone', id: phone });
-        const walk = (await traverseIdentityGraphs([key], (keys) => store.findLinksFrom(keys), rules)).get(key)!;
-        for (const datasetId of ['crm', 'scores']) {
-          for (const identity of walk.identityKeys) await store.findRecordsByIdentity(datasetId, [identity], { fields: ['person', 'loyalty', '_demo'] });
-        }
-      }
-      const naive = commands.filter((command) => command.name !== 'getMore').length;
-      console.log(`commands counted in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-
-      // (2) Latency of one lookup against the raw driver reading the same data.
-      const db = client.db(dbName);
-      const gatewayMs = await medianMs(RUNS, (run) => gateway.run(ONE, { phone: demoIdentities(run % PROFILES).phone }));
-      const rawMs = await medianMs(RUNS, async (run) => {
-        let frontier = [identityKey({ namespace: 'Phone', id: demoIdentities(run % PROFILES).phone })];
-        const seen = new Set(frontier);
-        while (frontier.length > 0) {
-          const links = await db.collection('identity_links').find({ fromKey: { $in: frontier } }).toArray();
-          frontier = [...new Set(links.map((link) => String(link.toKey)))].filter((key) => !seen.has(key));
-          for (const key of frontier) seen.add(key);
-        }
-        const projection = { identityKeys: 1, timestamp: 1, 'record.person': 1, 'record.loyalty': 1, 'record._demo': 1 };
-        await Promise.all(['records_crm', 'records_scores'].map((name) => db.collection(name).find({ identityKeys: { $in: [...seen] } }, { projection }).toArray()));
+export async function sampleLookups(gateway: TestGateway, db: Db, people: number, runs: number): Promise<LookupSamples> {
+  const gatewayMs: number[] = [];
+  const rawMs: number[] = [];
+  const WARM_UP = 20;
+  for (let run = 0; run < runs + WARM_UP; run += 1) {
+    const phone = demoIdentities(Math.floor((run * 7_919) % people)).phone;
+    const viaGateway = () =>
+      timeMs(async () => {
+        const result = await gateway.run(ONE, { phone });
+        if (result.errors || result.data?.profile === null) throw new Error(`lookup of ${phone} failed: ${JSON.stringify(result)}`);
       });
-
-      console.log(`\n### Profile resolution on the wire server (${PROFILES} demo profiles, median of ${RUNS} lookups)\n`);
-      console.log('| measure | gateway | yardstick | ratio (goal) |');
-      console.log('|---|---:|---:|---:|');
-      console.log(`| store commands, profiles(100) | ${batched} | ${naive} (naive per-profile resolver) | **${(naive / batched).toFixed(0)}× fewer** (≥ 20×) |`);
-      console.log(`| one profile lookup, median | ${gatewayMs.toFixed(2)} ms | ${rawMs.toFixed(2)} ms (raw driver calls) | **${(gatewayMs / rawMs).toFixed(2)}×** (≤ 1.3×) |`);
-    } finally {
-      await gateway.stop();
-      await client.db(dbName).dropDatabase().catch(() => undefined);
-      await client.close();
+    const viaRaw = () =>
+      timeMs(async () => {
+        if ((await rawLookup(db, phone)) === 0) throw new Error(`the raw lookup of ${phone} found no record`);
+      });
+    let g: number;
+    let r: number;
+    if (run % 2 === 0) {
+      g = await viaGateway();
+      r = await viaRaw();
+    } else {
+      r = await viaRaw();
+      g = await viaGateway();
     }
-  });
+    if (run >= WARM_UP) {
+      gatewayMs.push(g);
+      rawMs.push(r);
+    }
+  }
+  return { gateway: gatewayMs, raw: rawMs };
+}
+
+export function p50p95(samples: readonly number[]): { p50: number; p95: number } {
+  return { p50: percentile(samples, 50), p95: percentile(samples, 95) };
+}
+
+/**
+ * Store commands (getMore excluded) of `profiles` with 100 identities and
+ * with 1, each in a request of its own; `commands` is the array the gateway's
+ * onStoreCommand hook fills.
+ */
+export async function countCommands(gateway: TestGateway, commands: StoreCommand[], people: number): Promise<{ one: number; hundred: number; names: string }> {
+  const count = async (identities: readonly string[]): Promise<number> => {
+    commands.length = 0;
+    const result = await gateway.run(MANY, { identities: identities.map((id) => ({ namespace: 'Phone', id })) });
+    if (result.errors) throw new Error(JSON.stringify(result.errors));
+    return commands.filter((command) => command.name !== 'getMore').length;
+  };
+  const hundred = await count(Array.from({ length: 100 }, (_, index) => demoIdentities((index * 97) % people).phone));
+  const one = await count([demoIdentities(1).phone]);
+  const names = commands
+    .filter((command) => command.name !== 'getMore')
+    .map((command) => `${command.name} ${command.collection ?? ''}`.trim())
+    .join(', ');
+  return { one, hundred, names };
 }
 
 /**

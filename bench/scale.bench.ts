@@ -1,11 +1,12 @@
+import { type Db, MongoClient } from 'mongodb';
 import { demoIdentities, generateDemoRecords } from '../src/demo';
 import type { IngestionPipeline } from '../src/ingest';
+import type { StoreCommand } from '../src/store';
 import { createTestGateway, type TestGateway } from '../test/helpers/testGateway';
+import { runCliProcess } from './childProcess';
+import { int, ms, ratio } from './latency';
+import { countCommands, type LookupSamples, ONE, p50p95, rawLookup, sampleLookups } from './profile.bench';
 import { withWireServer } from './wireServer';
-
-const ONE = `query Lookup($phone: String!) {
-  profile(identity: { namespace: "Phone", id: $phone }) { person { name { firstName lastName } } loyalty { tier points } _demo { churnPropensity lifetimeValue } }
-}`;
 
 /**
  * Seeds demo people `from` … `until - 1` (CRM and score records, no events:
@@ -53,7 +54,7 @@ function printScale(title: string, rows: readonly (readonly [number, number])[])
   if (small !== undefined && large !== undefined) console.log(`| **ratio** (goal ≤ 1.2×) | | **${(large[1] / small[1]).toFixed(2)}×** |`);
 }
 
-/** (4a) Lookup latency at 10k and at BENCH_LARGE_PROFILES (default 1,000,000) people on the embedded store. */
+/** Lookup latency at 10k and at BENCH_LARGE_PROFILES (default 1,000,000) people on the embedded store. */
 export async function benchScaleEmbedded(): Promise<void> {
   const large = Number(process.env.BENCH_LARGE_PROFILES ?? 1_000_000);
   const gateway = await createTestGateway();
@@ -74,26 +75,150 @@ export async function benchScaleEmbedded(): Promise<void> {
   }
 }
 
-/** (4b) Lookup latency at 10k people and at as many as the wire server takes in BENCH_WIRE_SEED_SECONDS (default 600) of seeding. */
-export async function benchScaleWireServer(): Promise<void> {
-  const budget = Number(process.env.BENCH_WIRE_SEED_SECONDS ?? 600);
+/** Options of {@link benchScaleWireServer}. */
+export interface ScaleWireOptions {
+  /** People after the 10,000 (`null`: stop after the 10,000: `npm run bench -- profile`). */
+  readonly large: number | null;
+}
+
+const SMALL = 10_000;
+
+/**
+ * On the wire server (MONGODB_URI, else the test server: DocumentDB), one
+ * database, CRM and score records only (`seed --datasets crm,scores`, about
+ * 2.2 records per person), seeded by the CLI in child processes and timed:
+ *
+ * - at 10,000 people: (2) one lookup against the minimal raw driver calls
+ *   (p50, p95; goal ≤ 1.3×) and (3) store commands of `profiles(100)`
+ *   against `profiles(1)` (goal: equal);
+ * - then seeded on to `large` people (BENCH_SCALE_PROFILES, default
+ *   1,000,000) in parts (`seed --first`) for at most BENCH_SCALE_SEED_SECONDS
+ *   (default 3,600): (1) lookup latency there against 10,000 (p50 and p95,
+ *   goal ≤ 1.3× and single-digit ms), and (5) `profile-gateway segments evaluate`
+ *   over all of it for at most BENCH_SCALE_EVALUATE_SECONDS (default 1,800).
+ *
+ * The whole run takes at most about those two budgets plus a few minutes.
+ * Seeding runs with SEGMENT_STREAMING=off (a bulk back-fill; BENCH_SCALE_SEED_STREAMING=on to change it).
+ */
+export async function benchScaleWireServer(options: ScaleWireOptions = { large: Number(process.env.BENCH_SCALE_PROFILES ?? 1_000_000) }): Promise<void> {
+  const seedBudget = Number(process.env.BENCH_SCALE_SEED_SECONDS ?? 3_600);
+  const evaluateBudget = Number(process.env.BENCH_SCALE_EVALUATE_SECONDS ?? 1_800);
+  const runs = Number(process.env.BENCH_RUNS ?? 300);
+  const streaming = process.env.BENCH_SCALE_SEED_STREAMING ?? 'off';
   await withWireServer(async (server) => {
-    const gateway = await createTestGateway({ MONGODB_URI: server.uri, MONGODB_DB: `bench_scale_${Date.now()}` });
+    const dbName = process.env.BENCH_SCALE_DB ?? `bench_scale_${Date.now()}`;
+    const env = { MONGODB_URI: server.uri, MONGODB_DB: dbName };
+    const client = await MongoClient.connect(server.uri, { monitorCommands: true });
+    const db = client.db(dbName);
+    const commands: StoreCommand[] = [];
+    let gateway: TestGateway | null = null;
     try {
-      const started = Date.now();
-      await seedPeople(gateway.services.ingestion, 0, 10_000);
-      console.log(`wire server: 10,000 people seeded in ${((Date.now() - started) / 1000).toFixed(0)} s`);
-      const runs = Number(process.env.BENCH_WIRE_RUNS ?? 10);
-      const small = await lookupMedianMs(gateway, 10_000, runs);
-      const reached = await seedPeople(gateway.services.ingestion, 10_000, 10_000_000, started + budget * 1000);
-      console.log(`\nwire server: seeded ${reached.toLocaleString('en-US')} people in ${((Date.now() - started) / 1000).toFixed(0)} s`);
-      const big = await lookupMedianMs(gateway, reached, runs);
-      printScale(`Lookup latency by size, wire server (median of ${runs} lookups)`, [
-        [10_000, small],
-        [reached, big],
-      ]);
-    } finally {
+      // Seeding: the CLI, as an operator runs it.
+      const seed = async (first: number, until: number, deadline = Number.POSITIVE_INFINITY) => {
+        const args = ['seed', '--profiles', String(until), '--first', String(first), '--datasets', 'crm,scores', '--quiet'];
+        const run = await runCliProcess(args, { ...env, SEGMENT_STREAMING: streaming }, deadline);
+        if (!run.stopped && run.code !== 0) throw new Error(`profile-gateway ${args.join(' ')} exited ${run.code}: ${run.stderr}`);
+        return run;
+      };
+      const seeding = { people: 0, seconds: 0, records: 0 };
+      const seedTo = async (until: number, deadline: number) => {
+        const first = seeding.people;
+        const run = await seed(first, until, deadline);
+        seeding.seconds += run.seconds;
+        if (run.stopped) return false;
+        seeding.records += Number(/records +(\d+)/.exec(run.stdout)?.[1] ?? 0);
+        seeding.people = until;
+        return true;
+      };
+      await seedTo(SMALL, Number.POSITIVE_INFINITY);
+      console.log(`\nseeded ${int(SMALL)} people (${int(seeding.records)} records) with the CLI in ${seeding.seconds.toFixed(1)} s: ${int(seeding.records / seeding.seconds)} records/s`);
+
+      gateway = await createTestGateway(env, { onStoreCommand: (command) => commands.push(command) });
+      const small = await sampleLookups(gateway, db, SMALL, runs);
+      const counted = await countCommands(gateway, commands, SMALL);
+      commands.length = 0;
+      const rawLevels = await rawCommands(client, db);
+      printLookupVsRaw(`${int(SMALL)} people, ${int(runs)} lookups`, small);
+      console.log(`\n### (3) Store commands, ${int(SMALL)} people (onStoreCommand, getMore excluded)\n`);
+      console.log('| query | store commands |');
+      console.log('|---|---:|');
+      console.log(`| profiles(1) | ${counted.one} (${counted.names}) |`);
+      console.log(`| profiles(100) | ${counted.hundred} |`);
+      console.log(`| **profiles(100) − profiles(1)** (goal: 0) | **${counted.hundred - counted.one}** |`);
+      console.log(`\nthe raw yardstick of one lookup sends ${rawLevels} commands`);
+      if (options.large === null) return;
+
+      // Seed on to `large`, in parts sized to what is left of the budget.
+      const deadline = Date.now() + seedBudget * 1000;
+      const PART = 100_000;
+      while (seeding.people < options.large && Date.now() < deadline) {
+        const rate = (seeding.people - 0) / Math.max(seeding.seconds, 1);
+        const left = (deadline - Date.now()) / 1000;
+        const part = Math.min(PART, options.large - seeding.people, Math.max(1_000, Math.floor(rate * left * 0.9 / 1_000) * 1_000));
+        if (!(await seedTo(seeding.people + part, deadline))) break;
+        console.log(`  … ${int(seeding.people)} people seeded, ${seeding.seconds.toFixed(0)} s`);
+      }
+      const counts = await Promise.all(['records_crm', 'records_scores', 'identity_records'].map((name) => db.collection(name).estimatedDocumentCount()));
+      const reached = seeding.people;
+      console.log(
+        `\nseeded ${int(reached)} people${reached < options.large ? ` (NOT ${int(options.large)}: the budget of ${seedBudget} s ran out)` : ''} in ${seeding.seconds.toFixed(0)} s of CLI runs ` +
+          `(SEGMENT_STREAMING=${streaming}): ${int(seeding.records)} records in completed runs, ${int(seeding.records / seeding.seconds)} records/s; ` +
+          `stored (estimatedDocumentCount, approximate on some servers): ${int(counts[0]!)} crm + ${int(counts[1]!)} scores records, ${int(counts[2]!)} identity_records documents`,
+      );
+      const large = await sampleLookups(gateway, db, reached, runs);
+      printLookupVsRaw(`${int(reached)} people, ${int(runs)} lookups`, large);
+      const a = p50p95(small.gateway);
+      const b = p50p95(large.gateway);
+      console.log(`\n### (1) Lookup latency by size (gateway, ${int(runs)} lookups at each size)\n`);
+      console.log('| people | records | p50 | p95 |');
+      console.log('|---:|---:|---:|---:|');
+      console.log(`| ${int(SMALL)} | ${int(SMALL * 2.2)} | ${ms(a.p50)} | ${ms(a.p95)} |`);
+      console.log(`| ${int(reached)} | ${int(reached * 2.2)} | ${ms(b.p50)} | ${ms(b.p95)} |`);
+      console.log(`| **ratio** (goal ≤ 1.3×, single-digit ms) | | **${ratio(b.p50 / a.p50)}** | **${ratio(b.p95 / a.p95)}** |`);
+
       await gateway.stop();
+      gateway = null;
+      // (5) Batch segment evaluation over everything, as an operator runs it.
+      const evaluation = await runCliProcess(['segments', 'evaluate'], env, Date.now() + evaluateBudget * 1000);
+      console.log(`\n### (5) Batch segment evaluation, ${int(reached)} people (\`profile-gateway segments evaluate\`)\n`);
+      if (evaluation.stopped || evaluation.code !== 0) {
+        const progress = evaluation.stderr.trim().split('\n').filter((line) => line.startsWith('progress:')).at(-1) ?? '(no progress line)';
+        console.log(`${evaluation.stopped ? `stopped after the budget of ${evaluateBudget} s` : `exited ${evaluation.code}: ${evaluation.stderr.slice(-2000)}`}; last progress: ${progress}`);
+      } else {
+        console.log('```');
+        console.log(evaluation.stdout.trim());
+        console.log('```');
+      }
+    } finally {
+      await gateway?.stop();
+      if (process.env.BENCH_KEEP_DB !== '1') await db.dropDatabase().catch(() => undefined);
+      await client.close();
     }
   });
+}
+
+/** Commands the raw yardstick sends for one lookup (graph levels + dataset reads), counted with the driver's command monitoring. */
+async function rawCommands(client: MongoClient, db: Db): Promise<number> {
+  let count = 0;
+  const listener = (event: { commandName: string }) => {
+    if (event.commandName !== 'getMore') count += 1;
+  };
+  client.on('commandStarted', listener);
+  try {
+    await rawLookup(db, demoIdentities(1).phone);
+  } finally {
+    client.off('commandStarted', listener);
+  }
+  return count;
+}
+
+function printLookupVsRaw(title: string, samples: LookupSamples): void {
+  const g = p50p95(samples.gateway);
+  const r = p50p95(samples.raw);
+  console.log(`\n### (2) One lookup against the minimal raw driver calls (${title}, alternating)\n`);
+  console.log('| | p50 | p95 |');
+  console.log('|---|---:|---:|');
+  console.log(`| gateway: profile(Phone) { person, loyalty, _demo } | ${ms(g.p50)} | ${ms(g.p95)} |`);
+  console.log(`| raw driver: identity_records walk, then records_crm and records_scores by _id | ${ms(r.p50)} | ${ms(r.p95)} |`);
+  console.log(`| **ratio** (goal ≤ 1.3×) | **${ratio(g.p50 / r.p50)}** | **${ratio(g.p95 / r.p95)}** |`);
 }

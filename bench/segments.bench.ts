@@ -6,13 +6,12 @@ import { createTestGateway, type TestGateway } from '../test/helpers/testGateway
 import { withWireServer } from './wireServer';
 
 const PROFILES = Number(process.env.BENCH_SEGMENT_PROFILES ?? 10_000);
-/** FerretDB is slow to seed (replaces), so its run is smaller. */
-const WIRE_PROFILES = Number(process.env.BENCH_SEGMENT_WIRE_PROFILES ?? 200);
+const WIRE_PROFILES = Number(process.env.BENCH_SEGMENT_WIRE_PROFILES ?? PROFILES);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 
 /**
  * Batch segment evaluation against its own yardstick, in one run on each
- * store (the embedded one, then a smaller run on the wire server): (a) reading every profile as a batch run does (the same
+ * store (the embedded one, then the wire server): (a) reading every profile as a batch run does (the same
  * key pages, graph walks, canonical-key rule, fragment and event queries with
  * the same projection, and merges) without evaluating anything, and (b) `evaluateAll` (the same, plus
  * computed attributes, every segment, and membership writes). Goal: (b) adds

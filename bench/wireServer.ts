@@ -3,8 +3,8 @@ import type { TestDbServer } from '../test/helpers/db/server';
 
 /**
  * The MongoDB wire-protocol server of a benchmark: MONGODB_URI when set, else
- * the same server the integration tests start (test/helpers/db: DocumentDB,
- * else FerretDB, else mongo-java-server), stopped at the end.
+ * the server the integration tests start (test/helpers/db: DocumentDB unless
+ * TEST_DB names another), stopped at the end.
  */
 export async function withWireServer<T>(run: (server: TestDbServer) => Promise<T>): Promise<T> {
   const server = await startTestDb();
