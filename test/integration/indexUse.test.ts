@@ -38,11 +38,11 @@ describeIndexed(`every hot read uses an index (${testDbServer()})`, () => {
       .flatMap(queriesOf)
       .filter((query) => shardKeyField(query.collection) !== null && pinnedCount(query) <= MAX_PINNED)
       // The same query sent twice is explained once.
-      .filter((query, index, all) => all.findIndex((other) => JSON.stringify(findOf(other)) === JSON.stringify(findOf(query))) === index);
+      .filter((query, index, all) => all.findIndex((other) => other.kind === query.kind && JSON.stringify(findOf(other)) === JSON.stringify(findOf(query))) === index);
     const checked = new Map<string, number>();
     const scans: string[] = [];
     for (const query of queries) {
-      const size = await db.collection(query.collection).estimatedDocumentCount();
+      const size = await db.collection(query.collection).countDocuments({});
       const explained = await db.command({ explain: findOf(query), verbosity: 'executionStats' });
       const stats = explained.executionStats as { totalDocsExamined: number; nReturned: number };
       const shape = `${query.kind} ${query.collection.startsWith('records_') ? 'records_*' : query.collection}`;
@@ -53,9 +53,9 @@ describeIndexed(`every hot read uses an index (${testDbServer()})`, () => {
     }
     expect(scans).toEqual([]);
     // Every hot shape was explained, on collections large enough that a scan shows.
-    for (const shape of ['read identity_records', 'read records_*', 'read segment_memberships', 'delete identity_records', 'delete records_*', 'update records_*']) {
-      expect(checked.get(shape)).toBeGreaterThanOrEqual(2 * SLACK);
-    }
+    const shapes = ['read identity_records', 'read records_*', 'read segment_memberships', 'delete identity_records', 'delete records_*', 'update records_*'];
+    const unchecked = shapes.filter((shape) => (checked.get(shape) ?? 0) < 2 * SLACK);
+    expect({ unchecked, checked: Object.fromEntries(checked) }).toEqual({ unchecked: [], checked: expect.anything() as unknown });
   }, 300_000);
 });
 
