@@ -1,4 +1,4 @@
-import type { Collection, Document } from 'mongodb';
+import type { Collection } from 'mongodb';
 import type { FindRecordsOptions, StoredRecord } from '../ProfileStore';
 import { storeOrder } from '../storeOrder';
 import { escapeFieldName } from './escapeRecord';
@@ -7,8 +7,8 @@ import { fromRecordDocument, type RecordDocument } from './storedDocuments';
 
 /**
  * The records of one dataset that carry any of the identity keys, by
- * recordId: the identity index names them (`$in` on `key`, with the dataset
- * and time bound, on the index `key, datasetId, ts`), then one `$in` on `_id`
+ * recordId: the identity index names them (`$in` on `key`, on the index
+ * `key, …`; the dataset and time bound applied to what it answers), then one `$in` on `_id`
  * reads them, projected to `fields`. Both reads hold their collection's
  * shard key. A record whose keys no longer include any of those asked (an
  * index document left by a write stopped half-way) is left out.
@@ -21,10 +21,12 @@ export async function findRecordsByIdentity(
   identityKeys: readonly string[],
   options: FindRecordsOptions,
 ): Promise<StoredRecord[]> {
-  const filter: Document = { key: { $in: [...new Set(identityKeys)] }, datasetId };
-  if (options.since !== undefined) filter.ts = { $gte: options.since };
-  const refs = await index.find(filter, { projection: { _id: 0, recordId: 1 } }).toArray();
-  const ids = [...new Set(refs.map((ref) => ref.recordId))];
+  // Only `key` in the filter, the dataset and time checked here: DocumentDB 0.106 answers a large `$in`
+  // combined with `datasetId` some 30 times slower than the `$in` alone (820 ms against 29 ms for 400
+  // keys at 170,000 index documents), and a key has few index documents in other datasets.
+  const refs = await index.find({ key: { $in: [...new Set(identityKeys)] } }, { projection: { _id: 0, datasetId: 1, recordId: 1, ts: 1 } }).toArray();
+  const since = options.since?.getTime();
+  const ids = [...new Set(refs.filter((ref) => ref.datasetId === datasetId && (since === undefined || ref.ts.getTime() >= since)).map((ref) => ref.recordId))];
   return (await readRecordsById(records, ids, options.fields, identityKeys)).sort(storeOrder.records);
 }
 
