@@ -1,5 +1,5 @@
 /**
- * MongoStore on the real test database (FerretDB by default): the shared
+ * MongoStore on the real test database (DocumentDB by default): the shared
  * ProfileStore contract, plus what only a database has: stored document
  * shapes, indexes, and an unreachable server.
  */
