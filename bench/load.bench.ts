@@ -1,7 +1,4 @@
-import { spawn } from 'node:child_process';
-import * as path from 'node:path';
-import { freePort, isRunning, stopProcess } from '../test/helpers/db/process';
-import { type GatewayProcess, rssOf } from '../test/helpers/gatewayProcess';
+import { startGatewayProcess } from '../test/helpers/gatewayProcess';
 import { runLoad } from '../test/helpers/loadTest';
 
 const PEOPLE = Number(process.env.BENCH_LOAD_PROFILES ?? 100_000);
@@ -17,7 +14,11 @@ const START_SECONDS = Number(process.env.BENCH_LOAD_START_SECONDS ?? 1_200);
  */
 export async function benchLoad(): Promise<void> {
   const started = Date.now();
-  const gateway = await startGateway({ NODE_ENV: 'production', AUTH_MODE: 'open', LOG_LEVEL: 'warn', DEMO_PROFILES: String(PEOPLE) });
+  // The helper's minute is too short for a large demo data set, and its heap needs room.
+  const gateway = await startGatewayProcess(
+    { NODE_ENV: 'production', AUTH_MODE: 'open', LOG_LEVEL: 'warn', DEMO_PROFILES: String(PEOPLE) },
+    { nodeArgs: ['--max-old-space-size=8000'], startTimeoutMs: START_SECONDS * 1000 },
+  );
   console.log(`\ngateway process up with ${PEOPLE.toLocaleString('en-US')} demo people (seeded and evaluated) in ${((Date.now() - started) / 1000).toFixed(0)} s`);
   try {
     await runLoad(gateway, { seconds: 10, people: PEOPLE });
@@ -34,51 +35,4 @@ export async function benchLoad(): Promise<void> {
   } finally {
     await gateway.stop();
   }
-}
-
-/**
- * `npm start` in a child process, as test/helpers/gatewayProcess starts it,
- * but waiting up to START_SECONDS for `/healthz` (the helper's minute is too
- * short for a large demo data set).
- */
-async function startGateway(env: Record<string, string>): Promise<GatewayProcess> {
-  const port = await freePort();
-  const root = path.join(__dirname, '..');
-  const child = spawn(process.execPath, ['--max-old-space-size=8000', '--import', 'tsx', path.join(root, 'src', 'main.ts')], {
-    cwd: root,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: String(port), HOST: '127.0.0.1', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const append = (chunk: Buffer): void => {
-    output = (output + chunk.toString()).slice(-200_000);
-  };
-  child.stdout.on('data', append);
-  child.stderr.on('data', append);
-  if (child.pid === undefined) throw new Error('the gateway process did not start (no pid)');
-  const pid = child.pid;
-  const base = new URL(`http://127.0.0.1:${port}/`);
-  const gateway: GatewayProcess = {
-    base,
-    graphql: new URL('/graphql', base),
-    pid,
-    alive: () => isRunning(child),
-    exitState: () => (child.signalCode !== null ? `signal ${child.signalCode}` : child.exitCode !== null ? `exit code ${child.exitCode}` : 'running'),
-    rssBytes: () => rssOf(pid),
-    output: () => output,
-    stop: () => stopProcess(child),
-  };
-  const deadline = Date.now() + START_SECONDS * 1000;
-  while (Date.now() < deadline) {
-    if (!gateway.alive()) throw new Error(`the gateway exited at start (${gateway.exitState()}):\n${output}`);
-    try {
-      const response = await fetch(new URL('/healthz', base), { signal: AbortSignal.timeout(1000) });
-      if (response.status === 200) return gateway;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  await gateway.stop();
-  throw new Error(`the gateway did not answer /healthz within ${START_SECONDS} s:\n${output}`);
 }

@@ -31,16 +31,24 @@ export interface GatewayProcess {
   stop(): Promise<void>;
 }
 
+/** How {@link startGatewayProcess} starts the process. */
+export interface GatewayProcessOptions {
+  /** Arguments for node itself, before the script (e.g. `--max-old-space-size=8000`). @default none */
+  readonly nodeArgs?: readonly string[];
+  /** How long start-up may take until `/healthz` answers. @default a minute */
+  readonly startTimeoutMs?: number;
+}
+
 /**
  * Starts `node --import tsx src/main.ts` with `env` on top of a minimal
  * environment (PATH, HOME; `PORT` is a free port), and resolves once
  * `/healthz` answers 200. Rejects with the process's output if it exits or
- * does not answer within a minute. Pass `AUTH_MODE: 'open'` unless the test
- * brings API keys.
+ * does not answer within `startTimeoutMs` (a minute by default). Pass
+ * `AUTH_MODE: 'open'` unless the test brings API keys.
  */
-export async function startGatewayProcess(env: Record<string, string>): Promise<GatewayProcess> {
+export async function startGatewayProcess(env: Record<string, string>, options: GatewayProcessOptions = {}): Promise<GatewayProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'src', 'main.ts')], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', path.join(REPO_ROOT, 'src', 'main.ts')], {
     cwd: REPO_ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: String(port), HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -55,7 +63,7 @@ export async function startGatewayProcess(env: Record<string, string>): Promise<
   const base = new URL(`http://127.0.0.1:${port}/`);
   const gateway = describeProcess(child, base, () => output);
   try {
-    await waitForHealthz(gateway);
+    await waitForHealthz(gateway, options.startTimeoutMs ?? START_TIMEOUT_MS);
   } catch (error) {
     await gateway.stop();
     throw error;
@@ -78,8 +86,8 @@ function describeProcess(child: ChildProcess, base: URL, output: () => string): 
   };
 }
 
-async function waitForHealthz(gateway: GatewayProcess): Promise<void> {
-  const deadline = Date.now() + START_TIMEOUT_MS;
+async function waitForHealthz(gateway: GatewayProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (!gateway.alive()) throw new Error(`the gateway exited at start (${gateway.exitState()}):\n${gateway.output()}`);
     try {
@@ -90,7 +98,7 @@ async function waitForHealthz(gateway: GatewayProcess): Promise<void> {
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  throw new Error(`the gateway did not answer /healthz within ${START_TIMEOUT_MS} ms:\n${gateway.output()}`);
+  throw new Error(`the gateway did not answer /healthz within ${timeoutMs} ms:\n${gateway.output()}`);
 }
 
 /** VmRSS of a process, from /proc (the tests run on Linux). */
