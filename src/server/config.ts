@@ -24,6 +24,13 @@ export type StoreConfig =
        * instead of holding every request. @default 5000
        */
       readonly serverSelectionTimeoutMS: number;
+      /**
+       * `MONGODB_CONFIGURATION_CACHE_MS`: how long this process keeps the
+       * lists of datasets and merge policies that every lookup reads; 0 reads
+       * them on every request. Its own changes are seen at once, another
+       * gateway's within this time. @default 1000
+       */
+      readonly configurationCacheMs: number;
     };
 
 /** Limits of the ingestion doors, besides the pipeline's own guardrails. */
@@ -130,6 +137,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
             uri,
             dbName: databaseName(text(env.MONGODB_DB) ?? 'profile_gateway'),
             serverSelectionTimeoutMS: integer(env, 'MONGODB_SERVER_SELECTION_TIMEOUT_MS', 5000, 1, 600_000),
+            configurationCacheMs: integer(env, 'MONGODB_CONFIGURATION_CACHE_MS', 1000, 0, 3_600_000),
           },
     ingest: {
       maxRecordBytes: integer(env, 'INGEST_MAX_RECORD_BYTES', 1_048_576, 1),

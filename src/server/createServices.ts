@@ -72,6 +72,7 @@ async function openStore(config: GatewayConfig, options: ServicesOptions): Promi
         uri: config.store.uri,
         dbName: config.store.dbName,
         serverSelectionTimeoutMS: config.store.serverSelectionTimeoutMS,
+        configurationCacheMs: config.store.configurationCacheMs,
         onCommand: options.onStoreCommand ?? null,
         onCommandFinished: options.onStoreCommandFinished ?? null,
       });

@@ -19,13 +19,15 @@ describe('profiles of a request are fetched in batches', () => {
 
   beforeAll(async () => {
     db = await connectTestDb('batching');
+    // The lists of datasets and merge policies are kept for 10 minutes: after the first lookup, no request reads them.
     gateway = await createTestGateway(
-      { MONGODB_URI: process.env.MONGODB_URI, MONGODB_DB: db.db.databaseName },
+      { MONGODB_URI: process.env.MONGODB_URI, MONGODB_DB: db.db.databaseName, MONGODB_CONFIGURATION_CACHE_MS: '600000' },
       { onStoreCommand: (command) => commands.push(command) },
     );
     await seedDemoData(gateway.services.ingestion, { profiles: PROFILES });
     // Streaming segmentation of the seeded records may still run: its commands are not the lookups'.
     await gateway.services.streaming.whenIdle();
+    await lookUp(1);
   }, 120_000);
   afterAll(async () => {
     await gateway.stop();
@@ -60,17 +62,29 @@ describe('profiles of a request are fetched in batches', () => {
       run.commands.filter((command) => command.name !== 'getMore').map((command) => `${command.name} ${command.collection}`);
     expect(names(ten)).toEqual(names(one));
     expect(names(hundred)).toEqual(names(one));
-    // Walk: Phone → CRMID → Email (+ one level that finds nothing new); then crm and scores; datasets and merge policies once.
+    // Walk: Phone → CRMID → Email (+ one level that finds nothing new); then crm and scores, nothing else.
     const walkLevels = one.commands.filter((command) => command.collection === 'identity_records').length;
     expect(walkLevels).toBeLessThanOrEqual(4);
-    expect(names(one).length).toBeLessThanOrEqual(walkLevels + 2 + 2);
-    expect(names(one)).toEqual([
-      'find merge_policies',
-      ...Array.from({ length: walkLevels }, () => 'find identity_records'),
-      'find datasets',
-      'find records_crm',
-      'find records_scores',
-    ]);
+    expect(names(hundred)).toEqual([...Array.from({ length: walkLevels }, () => 'find identity_records'), 'find records_crm', 'find records_scores']);
+  });
+
+  it('reads the lists of datasets and merge policies once a request when they are not kept (MONGODB_CONFIGURATION_CACHE_MS=0)', async () => {
+    const uncached = await createTestGateway(
+      { MONGODB_URI: process.env.MONGODB_URI, MONGODB_DB: db.db.databaseName, MONGODB_CONFIGURATION_CACHE_MS: '0', DEMO_PROFILES: '0' },
+      { onStoreCommand: (command) => commands.push(command) },
+    );
+    try {
+      const identities = Array.from({ length: 10 }, (_, index) => ({ namespace: 'Phone', id: demoIdentities(index).phone }));
+      for (let round = 0; round < 2; round += 1) {
+        commands.length = 0;
+        expect((await uncached.run(QUERY, { identities })).errors).toBeUndefined();
+        const names = commands.filter((command) => command.name === 'find').map((command) => command.collection);
+        expect(names.filter((name) => name === 'merge_policies')).toHaveLength(1);
+        expect(names.filter((name) => name === 'datasets')).toHaveLength(1);
+      }
+    } finally {
+      await uncached.stop();
+    }
   });
 
   it('reads only the fields the query selects', async () => {

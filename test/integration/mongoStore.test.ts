@@ -6,6 +6,7 @@
 import { createServer } from 'node:net';
 import type { Collection, IndexDescriptionInfo } from 'mongodb';
 import { identityKeyBucket } from '../../src/identity';
+import type { MergePolicy } from '../../src/merge';
 import { MongoStore, type ProfileStore, StoreUnavailableError } from '../../src/store';
 import { describeProfileStoreContract } from '../contract/profileStoreContract';
 import { describeSegmentStoreContract } from '../contract/segmentStoreContract';
@@ -193,6 +194,29 @@ describe(`MongoStore on ${testDbServer()}`, () => {
     expect(sent).toEqual(['update segment_memberships', 'update segment_memberships']);
     expect(await store.segments.countMembers('gold')).toBe(50);
     expect(await opened.testDb.db.collection('segment_memberships').countDocuments()).toBe(50);
+  });
+
+  it('keeps the lists of datasets and merge policies for configurationCacheMs, and sees its own writes at once', async () => {
+    const other = await MongoStore.connect({ uri: testDbUri(), dbName: opened.testDb.db.databaseName, configurationCacheMs: 60_000 });
+    try {
+      const dataset = (id: string) => ({ id, name: id, schemaId: 'profile-crm', schemaClass: 'PROFILE', profileEnabled: true, createdAt: new Date() }) as const;
+      const policy = (id: string): MergePolicy => ({ id, name: id, identityStitching: 'PRIVATE_GRAPH', attributeMerge: { kind: 'timestampOrdered' }, isDefault: false });
+      expect(await other.listDatasets()).toEqual([]);
+      expect(await other.listMergePolicies()).toEqual([]);
+      await store.createDataset(dataset('crm'));
+      await store.createMergePolicy(policy('from-store'));
+      // Another process's writes: `other` keeps what it read for a minute.
+      expect(await other.listDatasets()).toEqual([]);
+      expect(await other.listMergePolicies()).toEqual([]);
+      expect((await store.listDatasets()).map((d) => d.id)).toEqual(['crm']);
+      // Its own writes: the next read goes to the database, and so sees the other's too.
+      await other.createDataset(dataset('loyalty'));
+      await other.createMergePolicy(policy('from-other'));
+      expect((await other.listDatasets()).map((d) => d.id)).toEqual(['crm', 'loyalty']);
+      expect((await other.listMergePolicies()).map((p) => p.id)).toEqual(['from-other', 'from-store']);
+    } finally {
+      await other.close();
+    }
   });
 
   it('shows exactly one default when concurrent creates left two stored as default: the later one', async () => {

@@ -26,6 +26,7 @@ import { listDistinctKeys } from './listDistinctKeys';
 import { effectiveDefaultId, fromMergePolicyDocument, type MergePolicyDocument, toMergePolicyDocument } from './mergePolicyDocument';
 import type { MongoStoreOptions } from './MongoStoreOptions';
 import { MongoSegmentStore } from './MongoSegmentStore';
+import { ConfigurationCache } from './ConfigurationCache';
 import { openMongoClient } from './openMongoClient';
 import {
   type DatasetDocument,
@@ -78,13 +79,18 @@ export class MongoStore implements ProfileStore {
   private readonly namespaces: Collection<NamespaceDocument>;
   private readonly identityRecords: Collection<IdentityRecordDocument>;
   readonly segments: MongoSegmentStore;
+  private readonly datasetList: ConfigurationCache<Dataset[]>;
+  private readonly mergePolicyList: ConfigurationCache<MergePolicy[]>;
 
   private constructor(
     private readonly client: MongoClient,
     private readonly db: Db,
     /** `hosts/dbName`, for messages: the connection string may hold a password. */
     private readonly where: string,
+    configurationCacheMs: number,
   ) {
+    this.datasetList = new ConfigurationCache(configurationCacheMs);
+    this.mergePolicyList = new ConfigurationCache(configurationCacheMs);
     this.description = `mongodb (${where})`;
     this.datasets = db.collection('datasets');
     this.mergePolicies = db.collection('merge_policies');
@@ -100,8 +106,8 @@ export class MongoStore implements ProfileStore {
    * `serverSelectionTimeoutMS`. Call `init()` next.
    */
   static async connect(options: MongoStoreOptions): Promise<MongoStore> {
-    const { client, db, where } = await openMongoClient(options);
-    return new MongoStore(client, db, where);
+    const { client, db, where, options: resolved } = await openMongoClient(options);
+    return new MongoStore(client, db, where, resolved.configurationCacheMs);
   }
 
   async init(): Promise<void> {
@@ -138,9 +144,12 @@ export class MongoStore implements ProfileStore {
     await this.run('putNamespace', () => this.namespaces.replaceOne({ _id: document._id }, document, { upsert: true }));
   }
 
+  /** Kept for `configurationCacheMs` (ConfigurationCache.ts). */
   async listDatasets(): Promise<Dataset[]> {
-    const documents = await this.run('listDatasets', () => this.datasets.find().toArray());
-    return documents.map(fromDatasetDocument).sort(storeOrder.byId);
+    return this.datasetList.get(async () => {
+      const documents = await this.run('listDatasets', () => this.datasets.find().toArray());
+      return documents.map(fromDatasetDocument).sort(storeOrder.byId);
+    });
   }
 
   async getDataset(id: string): Promise<Dataset | null> {
@@ -158,14 +167,19 @@ export class MongoStore implements ProfileStore {
       } catch (error) {
         if (isDuplicateKeyError(error)) throw new DuplicateError('dataset', dataset.id);
         throw error;
+      } finally {
+        this.datasetList.invalidate();
       }
     });
   }
 
+  /** Kept for `configurationCacheMs` (ConfigurationCache.ts). */
   async listMergePolicies(): Promise<MergePolicy[]> {
-    const documents = await this.run('listMergePolicies', () => this.mergePolicies.find().toArray());
-    const defaultId = effectiveDefaultId(documents);
-    return documents.map((document) => ({ ...fromMergePolicyDocument(document), isDefault: document._id === defaultId })).sort(storeOrder.byId);
+    return this.mergePolicyList.get(async () => {
+      const documents = await this.run('listMergePolicies', () => this.mergePolicies.find().toArray());
+      const defaultId = effectiveDefaultId(documents);
+      return documents.map((document) => ({ ...fromMergePolicyDocument(document), isDefault: document._id === defaultId })).sort(storeOrder.byId);
+    });
   }
 
   async getMergePolicy(id: string): Promise<MergePolicy | null> {
@@ -191,19 +205,23 @@ export class MongoStore implements ProfileStore {
   async createMergePolicy(policy: MergePolicy): Promise<void> {
     const since = new Date();
     const document = toMergePolicyDocument(policy, since);
-    await this.run('createMergePolicy', async () => {
-      try {
-        await this.mergePolicies.insertOne(document);
-      } catch (error) {
-        if (isDuplicateKeyError(error)) throw new DuplicateError('merge policy', policy.id);
-        throw error;
-      }
-      if (!policy.isDefault) return;
-      await this.mergePolicies.updateMany(
-        { _id: { $ne: policy.id }, isDefault: true, defaultSince: { $lt: since } },
-        { $set: { isDefault: false } },
-      );
-    });
+    try {
+      await this.run('createMergePolicy', async () => {
+        try {
+          await this.mergePolicies.insertOne(document);
+        } catch (error) {
+          if (isDuplicateKeyError(error)) throw new DuplicateError('merge policy', policy.id);
+          throw error;
+        }
+        if (!policy.isDefault) return;
+        await this.mergePolicies.updateMany(
+          { _id: { $ne: policy.id }, isDefault: true, defaultSince: { $lt: since } },
+          { $set: { isDefault: false } },
+        );
+      });
+    } finally {
+      this.mergePolicyList.invalidate();
+    }
   }
 
   /** Records with their identity index documents; see writeRecords.ts. */

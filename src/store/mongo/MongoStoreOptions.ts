@@ -19,6 +19,14 @@ export interface MongoStoreOptions {
    */
   readonly serverSelectionTimeoutMS?: number;
   /**
+   * How long the list of datasets and the list of merge policies, read by
+   * every lookup, are kept in this process, in milliseconds; 0 reads them
+   * on every request. This process's own writes are seen at once; another
+   * process's within this time.
+   * @default 1000
+   */
+  readonly configurationCacheMs?: number;
+  /**
    * Told of every command the store sends (name and collection), for metrics
    * and for tests that count round trips. Turns on the driver's command monitoring.
    * @default none
@@ -64,7 +72,7 @@ const DB_NAME = /^[A-Za-z0-9_-]{1,63}$/;
  * value (the uri only by its scheme: it may hold a password).
  */
 export function resolveMongoStoreOptions(options: MongoStoreOptions): ResolvedMongoStoreOptions {
-  const { uri, dbName = 'profile_gateway', serverSelectionTimeoutMS = 10_000, onCommand = null, onCommandFinished = null } = options;
+  const { uri, dbName = 'profile_gateway', serverSelectionTimeoutMS = 10_000, configurationCacheMs = 1000, onCommand = null, onCommandFinished = null } = options;
   if (typeof uri !== 'string' || !/^mongodb(\+srv)?:\/\/./.test(uri)) {
     const shown = typeof uri === 'string' ? `${uri.split('//')[0] ?? ''}//…` : String(uri);
     throw new TypeError(`MongoStoreOptions.uri must be a mongodb:// or mongodb+srv:// connection string, got ${shown}`);
@@ -75,9 +83,12 @@ export function resolveMongoStoreOptions(options: MongoStoreOptions): ResolvedMo
   if (!Number.isInteger(serverSelectionTimeoutMS) || serverSelectionTimeoutMS < 1) {
     throw new TypeError(`MongoStoreOptions.serverSelectionTimeoutMS must be a whole number of milliseconds of at least 1, got ${String(serverSelectionTimeoutMS)}`);
   }
+  if (!Number.isInteger(configurationCacheMs) || configurationCacheMs < 0) {
+    throw new TypeError(`MongoStoreOptions.configurationCacheMs must be a whole number of milliseconds of at least 0, got ${String(configurationCacheMs)}`);
+  }
   if (onCommand !== null && typeof onCommand !== 'function') throw new TypeError('MongoStoreOptions.onCommand must be a function');
   if (onCommandFinished !== null && typeof onCommandFinished !== 'function') {
     throw new TypeError('MongoStoreOptions.onCommandFinished must be a function');
   }
-  return { uri, dbName, serverSelectionTimeoutMS, onCommand, onCommandFinished };
+  return { uri, dbName, serverSelectionTimeoutMS, configurationCacheMs, onCommand, onCommandFinished };
 }

@@ -1,5 +1,5 @@
 import { type Db, MongoClient, type WriteConcernSettings } from 'mongodb';
-import type { MongoStoreOptions } from './MongoStoreOptions';
+import type { MongoStoreOptions, ResolvedMongoStoreOptions } from './MongoStoreOptions';
 import { resolveMongoStoreOptions } from './MongoStoreOptions';
 import { redactCredentials, toStoreError } from './toStoreError';
 
@@ -18,6 +18,8 @@ export interface OpenedMongoClient {
   readonly db: Db;
   /** `hosts/dbName`: the connection string itself may hold a password. */
   readonly where: string;
+  /** The options, checked and with their defaults. */
+  readonly options: ResolvedMongoStoreOptions;
 }
 
 /**
@@ -27,7 +29,8 @@ export interface OpenedMongoClient {
  * within `serverSelectionTimeoutMS`; the client is closed then.
  */
 export async function openMongoClient(options: MongoStoreOptions): Promise<OpenedMongoClient> {
-  const { uri, dbName, serverSelectionTimeoutMS, onCommand, onCommandFinished } = resolveMongoStoreOptions(options);
+  const resolved = resolveMongoStoreOptions(options);
+  const { uri, dbName, serverSelectionTimeoutMS, onCommand, onCommandFinished } = resolved;
   let client: MongoClient;
   try {
     // ignoreUndefined: an undefined field is left out, as JSON would leave it out.
@@ -59,5 +62,5 @@ export async function openMongoClient(options: MongoStoreOptions): Promise<Opene
     await client.close().catch(() => undefined);
     throw toStoreError(error, 'connect', where);
   }
-  return { client, db: client.db(dbName), where };
+  return { client, db: client.db(dbName), where, options: resolved };
 }

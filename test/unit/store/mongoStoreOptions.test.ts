@@ -7,6 +7,7 @@ describe('MongoStoreOptions', () => {
       uri: 'mongodb://127.0.0.1:27017/',
       dbName: 'profile_gateway',
       serverSelectionTimeoutMS: 10_000,
+      configurationCacheMs: 1000,
       onCommand: null,
       onCommandFinished: null,
     });
@@ -16,11 +17,19 @@ describe('MongoStoreOptions', () => {
     const onCommand = () => undefined;
     const onCommandFinished = () => undefined;
     expect(
-      resolveMongoStoreOptions({ uri: 'mongodb+srv://cluster0.example.net/', dbName: 'crm-eu_1', serverSelectionTimeoutMS: 250, onCommand, onCommandFinished }),
+      resolveMongoStoreOptions({
+        uri: 'mongodb+srv://cluster0.example.net/',
+        dbName: 'crm-eu_1',
+        serverSelectionTimeoutMS: 250,
+        configurationCacheMs: 0,
+        onCommand,
+        onCommandFinished,
+      }),
     ).toEqual({
       uri: 'mongodb+srv://cluster0.example.net/',
       dbName: 'crm-eu_1',
       serverSelectionTimeoutMS: 250,
+      configurationCacheMs: 0,
       onCommand,
       onCommandFinished,
     });
@@ -45,6 +54,14 @@ describe('MongoStoreOptions', () => {
     for (const timeout of [0, -5, 1.5, Number.NaN]) {
       expect(() => resolveMongoStoreOptions({ uri: 'mongodb://h/', serverSelectionTimeoutMS: timeout })).toThrow(
         `MongoStoreOptions.serverSelectionTimeoutMS must be a whole number of milliseconds of at least 1, got ${String(timeout)}`,
+      );
+    }
+  });
+
+  it('refuses a configuration cache time that is not a whole number of milliseconds of at least 0', () => {
+    for (const ms of [-1, 0.5, Number.NaN]) {
+      expect(() => resolveMongoStoreOptions({ uri: 'mongodb://h/', configurationCacheMs: ms })).toThrow(
+        `MongoStoreOptions.configurationCacheMs must be a whole number of milliseconds of at least 0, got ${String(ms)}`,
       );
     }
   });
