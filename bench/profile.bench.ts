@@ -70,12 +70,12 @@ export interface LookupSamples {
  * people at every size that holds them), each through the gateway and through
  * {@link rawLookup}, alternating which goes first; after 20 of each unmeasured.
  */
-export async function sampleLookups(gateway: TestGateway, db: Db, people: number, runs: number): Promise<LookupSamples> {
+export async function sampleLookups(gateway: TestGateway, db: Db, people: number, runs: number, offset = 0): Promise<LookupSamples> {
   const gatewayMs: number[] = [];
   const rawMs: number[] = [];
   const WARM_UP = 20;
   for (let run = 0; run < runs + WARM_UP; run += 1) {
-    const phone = demoIdentities(Math.floor((run * 7_919) % people)).phone;
+    const phone = demoIdentities(Math.floor(((offset + run) * 7_919) % people)).phone;
     const viaGateway = () =>
       timeMs(async () => {
         const result = await gateway.run(ONE, { phone });

@@ -15,7 +15,9 @@
  *   (default 3,600): lookup latency against 10,000 (goal ≤ 1.3×, single-digit
  *   ms), then `profile-gateway segments evaluate` over all of it within
  *   BENCH_SCALE_EVALUATE_SECONDS (default 1,800). At most those budgets plus
- *   a few minutes.
+ *   a few minutes. With BENCH_SCALE_SEEDED=DB:PEOPLE it seeds nothing more and
+ *   measures lookups in that already seeded database against the 10,000, in
+ *   alternating rounds (minutes).
  * - `throughput`: HTTP lookups against `{ __typename }`, embedded store.
  * - `scale`: lookup latency at 10,000 and 1,000,000 people, embedded store.
  * - `segments`: batch evaluation against reading every profile, embedded store

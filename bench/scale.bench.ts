@@ -147,6 +147,11 @@ export async function benchScaleWireServer(options: ScaleWireOptions = { large: 
       console.log(`| **profiles(100) − profiles(1)** (goal: 0) | **${counted.hundred - counted.one}** |`);
       console.log(`\nthe raw yardstick of one lookup sends ${rawLevels} commands`);
       if (options.large === null) return;
+      const seeded = seededDatabase();
+      if (seeded !== null) {
+        await compareWithSeeded(gateway, db, client.db(seeded.dbName), { ...env, MONGODB_DB: seeded.dbName }, seeded.people, runs);
+        return;
+      }
 
       // Seed on to `large`, in parts sized to what is left of the budget.
       const deadline = Date.now() + seedBudget * 1000;
@@ -195,6 +200,59 @@ export async function benchScaleWireServer(options: ScaleWireOptions = { large: 
       await client.close();
     }
   });
+}
+
+/**
+ * BENCH_SCALE_SEEDED=DB:PEOPLE names a database of the same server already
+ * seeded with PEOPLE people (`seed --datasets crm,scores`, e.g. one kept by a
+ * run with BENCH_KEEP_DB=1): the run then measures lookups there instead of
+ * seeding (no evaluation).
+ */
+function seededDatabase(): { dbName: string; people: number } | null {
+  const value = process.env.BENCH_SCALE_SEEDED;
+  if (value === undefined || value === '') return null;
+  const match = /^([A-Za-z0-9_-]{1,63}):(\d+)$/.exec(value);
+  if (match === null) throw new Error(`BENCH_SCALE_SEEDED must be DB:PEOPLE, got ${JSON.stringify(value)}`);
+  return { dbName: match[1]!, people: Number(match[2]) };
+}
+
+/**
+ * Lookups at 10,000 people and in the seeded database, in alternating rounds
+ * of 50, so that both sizes see the same load on a shared machine.
+ */
+async function compareWithSeeded(small: TestGateway, smallDb: Db, largeDb: Db, env: Record<string, string>, people: number, runs: number): Promise<void> {
+  const large = await createTestGateway(env);
+  try {
+    const counts = await Promise.all(['records_crm', 'records_scores', 'identity_records'].map((name) => largeDb.collection(name).estimatedDocumentCount()));
+    console.log(
+      `
+seeded database ${largeDb.databaseName}: ${int(people)} people; stored (estimatedDocumentCount): ${int(counts[0]!)} crm + ${int(counts[1]!)} scores records, ${int(counts[2]!)} identity_records documents`,
+    );
+    const a = { gateway: [] as number[], raw: [] as number[] };
+    const b = { gateway: [] as number[], raw: [] as number[] };
+    const ROUND = 50;
+    for (let done = 0; done < runs; done += ROUND) {
+      const size = Math.min(ROUND, runs - done);
+      const s = await sampleLookups(small, smallDb, SMALL, size, done);
+      const l = await sampleLookups(large, largeDb, people, size, done);
+      a.gateway.push(...s.gateway);
+      a.raw.push(...s.raw);
+      b.gateway.push(...l.gateway);
+      b.raw.push(...l.raw);
+    }
+    printLookupVsRaw(`${int(SMALL)} people, ${int(runs)} lookups in rounds of ${ROUND}, alternating with ${int(people)}`, a);
+    printLookupVsRaw(`${int(people)} people, ${int(runs)} lookups in rounds of ${ROUND}, alternating with ${int(SMALL)}`, b);
+    const x = p50p95(a.gateway);
+    const y = p50p95(b.gateway);
+    console.log(`\n### (1) Lookup latency by size (gateway, ${int(runs)} lookups at each size, alternating rounds)\n`);
+    console.log('| people | records | p50 | p95 |');
+    console.log('|---:|---:|---:|---:|');
+    console.log(`| ${int(SMALL)} | ${int(SMALL * 2.2)} | ${ms(x.p50)} | ${ms(x.p95)} |`);
+    console.log(`| ${int(people)} | ${int(people * 2.2)} | ${ms(y.p50)} | ${ms(y.p95)} |`);
+    console.log(`| **ratio** (goal ≤ 1.3×, single-digit ms) | | **${ratio(y.p50 / x.p50)}** | **${ratio(y.p95 / x.p95)}** |`);
+  } finally {
+    await large.stop();
+  }
 }
 
 /** Commands the raw yardstick sends for one lookup (graph levels + dataset reads), counted with the driver's command monitoring. */
