@@ -5,7 +5,13 @@ import { KeyPrompt } from './components/KeyPrompt';
 import { ProfileView } from './components/ProfileView';
 import { SearchBar } from './components/SearchBar';
 import type { Timeline } from './components/TimelinePanel';
-import { ConsoleBootstrapDocument, ConsoleProfileDocument, type ConsoleBootstrapQuery, type ConsoleProfileQuery, ConsoleTimelineDocument } from './gql/graphql';
+import {
+  ConsoleBootstrapDocument,
+  ConsoleProfileDocument,
+  type ConsoleBootstrapQuery,
+  type ConsoleProfileQuery,
+  ConsoleTimelineDocument,
+} from './gql/graphql';
 import { AUTO, parseIdentity } from './parseIdentity';
 import { KeyRequiredError, runOperation } from './runOperation';
 
@@ -19,7 +25,12 @@ type View =
   | { kind: 'invalid'; problem: string }
   | { kind: 'notFound'; identity: Identity }
   | { kind: 'error'; problem: string }
-  | { kind: 'shown'; identity: Identity; profile: NonNullable<ConsoleProfileQuery['profile']> };
+  | {
+      kind: 'shown';
+      identity: Identity;
+      profile: NonNullable<ConsoleProfileQuery['profile']>;
+      graph: NonNullable<ConsoleProfileQuery['identityGraph']>['identities'] | null;
+    };
 
 /** The agent console: a search box, and the 360 view of the profile found. */
 export function App() {
@@ -36,20 +47,17 @@ export function App() {
   const latest = useRef(0);
 
   /** Runs an operation; a 401 asks for a key (forgetting one the gateway refused). */
-  const run = useCallback(
-    async <T,>(operation: () => Promise<T>): Promise<T | undefined> => {
-      try {
-        return await operation();
-      } catch (error) {
-        if (!(error instanceof KeyRequiredError)) throw error;
-        if (error.refused) storeApiKey(null);
-        key.current = null;
-        setKeyPrompt({ refused: error.refused });
-        return undefined;
-      }
-    },
-    [],
-  );
+  const run = useCallback(async <T,>(operation: () => Promise<T>): Promise<T | undefined> => {
+    try {
+      return await operation();
+    } catch (error) {
+      if (!(error instanceof KeyRequiredError)) throw error;
+      if (error.refused) storeApiKey(null);
+      key.current = null;
+      setKeyPrompt({ refused: error.refused });
+      return undefined;
+    }
+  }, []);
 
   const loadBootstrap = useCallback(async () => {
     try {
@@ -98,8 +106,15 @@ export function App() {
           return;
         }
         const page = profile.timeline;
-        setTimeline({ events: page.edges.map((edge) => edge.node), hasNextPage: page.pageInfo.hasNextPage, endCursor: page.pageInfo.endCursor, eventType: '', loading: false, problem: null });
-        setView({ kind: 'shown', identity, profile });
+        setTimeline({
+          events: page.edges.map((edge) => edge.node),
+          hasNextPage: page.pageInfo.hasNextPage,
+          endCursor: page.pageInfo.endCursor,
+          eventType: '',
+          loading: false,
+          problem: null,
+        });
+        setView({ kind: 'shown', identity, profile, graph: data.identityGraph?.identities ?? null });
       } catch (error) {
         if (request === latest.current) setView({ kind: 'error', problem: (error as Error).message });
       }
@@ -134,9 +149,21 @@ export function App() {
       const type = eventType ?? timeline.eventType;
       const after = eventType === undefined ? timeline.endCursor : null;
       const request = latest.current;
-      setTimeline({ ...timeline, eventType: type, loading: true, problem: null, ...(eventType === undefined ? {} : { events: [], hasNextPage: false }) });
+      setTimeline({
+        ...timeline,
+        eventType: type,
+        loading: true,
+        problem: null,
+        ...(eventType === undefined ? {} : { events: [], hasNextPage: false }),
+      });
       try {
-        const variables = { identity: view.identity, mergePolicyId: policyId || null, pageSize: PAGE_SIZE, after, eventTypes: type === '' ? null : [type] };
+        const variables = {
+          identity: view.identity,
+          mergePolicyId: policyId || null,
+          pageSize: PAGE_SIZE,
+          after,
+          eventTypes: type === '' ? null : [type],
+        };
         const data = await run(() => runOperation(client, ConsoleTimelineDocument, variables, key.current !== null));
         if (request !== latest.current || data?.profile == null) return;
         const page = data.profile.events;
@@ -189,17 +216,31 @@ export function App() {
         <KeyPrompt refused={keyPrompt.refused} onKey={onKey} />
       ) : (
         <main id="main" tabIndex={-1}>
-          {view.kind === 'idle' && <p class="hint">Type what the caller gives you (an email, a phone number, a CRM or loyalty id) and press Enter.</p>}
-          {view.kind === 'loading' && <p class="hint" role="status">Searching…</p>}
-          {view.kind === 'invalid' && <p role="alert" class="problem">{view.problem}</p>}
+          {view.kind === 'idle' && (
+            <p class="hint">Type what the caller gives you (an email, a phone number, a CRM or loyalty id) and press Enter.</p>
+          )}
+          {view.kind === 'loading' && (
+            <p class="hint" role="status">
+              Searching…
+            </p>
+          )}
+          {view.kind === 'invalid' && (
+            <p role="alert" class="problem">
+              {view.problem}
+            </p>
+          )}
           {view.kind === 'notFound' && (
             <p role="alert" class="problem">
               No profile found for {view.identity.namespace} “{view.identity.id}”.
             </p>
           )}
-          {view.kind === 'error' && <p role="alert" class="problem">{view.problem}</p>}
+          {view.kind === 'error' && (
+            <p role="alert" class="problem">
+              {view.problem}
+            </p>
+          )}
           {view.kind === 'shown' && timeline !== null && (
-            <ProfileView profile={view.profile} timeline={timeline} bootstrap={bootstrap} onMore={onMore} onFilter={onFilter} />
+            <ProfileView profile={view.profile} graph={view.graph} timeline={timeline} bootstrap={bootstrap} onMore={onMore} onFilter={onFilter} />
           )}
         </main>
       )}

@@ -2,11 +2,11 @@ import { Client, fetchExchange } from '@urql/core';
 import { persistedExchange } from '@urql/exchange-persisted';
 import type { DocumentNode } from 'graphql';
 
-/** The hash graphql-codegen's client preset puts on each document (persistedDocuments: true). */
+/** The hash graphql-codegen's client preset puts on each document (persistedDocuments: true), bare hex as APQ sends it. */
 function documentHash(document: DocumentNode): string {
   const hash = (document as DocumentNode & { __meta__?: { hash?: string } }).__meta__?.hash;
   if (hash === undefined) throw new Error('a console operation without a persisted-document hash: run npm run generate');
-  return hash;
+  return hash.replace(/^sha256:/, '');
 }
 
 /**

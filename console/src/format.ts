@@ -1,6 +1,14 @@
 /** Dates and amounts as the agent reads them (the browser's locale, UTC dates so every agent sees the same day). */
 const DATE = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
-const DATE_TIME = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC', timeZoneName: 'short' });
+const DATE_TIME = new Intl.DateTimeFormat(undefined, {
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: 'UTC',
+  timeZoneName: 'short',
+});
 const NUMBER = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 });
 
 export function formatDate(iso: string | null | undefined): string {

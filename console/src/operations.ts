@@ -60,11 +60,20 @@ export const attributeSourceFragment = graphql(`
 
 /**
  * The whole 360 view in one request: header, loyalty, scores and computed
- * attributes, segments, identities, provenance of the merged attributes
- * shown, the first page of the timeline and the events of the activity chart.
+ * attributes, segments, the identity graph, provenance of the merged attributes
+ * shown, the first page of the timeline and the latest 100 events for the
+ * activity chart. Held under the gateway's default GRAPHQL_MAX_COST (5000):
+ * the cost grows with `first`, and 100 chart events keep it near 4,000.
  */
 export const profileOperation = graphql(`
   query ConsoleProfile($identity: IdentityInput!, $mergePolicyId: ID, $pageSize: Int!, $eventTypes: [String!]) {
+    identityGraph(identity: $identity) {
+      identities {
+        namespace
+        id
+        primary
+      }
+    }
     profile(identity: $identity, mergePolicyId: $mergePolicyId) {
       mergePolicy {
         id
@@ -153,7 +162,7 @@ export const profileOperation = graphql(`
           endCursor
         }
       }
-      activity: events(first: 500) {
+      activity: events(first: 100) {
         edges {
           node {
             timestamp

@@ -1,5 +1,6 @@
 /** An identity the gateway can look up, or why the text is not one. */
-export type ParsedIdentity = { readonly ok: true; readonly namespace: string; readonly id: string } | { readonly ok: false; readonly problem: string };
+export type ParsedIdentity =
+  { readonly ok: true; readonly namespace: string; readonly id: string } | { readonly ok: false; readonly problem: string };
 
 /** The namespace picked from the value's shape ("auto" in the override menu). */
 export const AUTO = '';
@@ -43,12 +44,20 @@ export function parseIdentity(text: string, override: string = AUTO): ParsedIden
       return EMAIL.test(value) ? { ok: true, namespace, id: value.toLowerCase() } : { ok: false, problem: `“${value}” is not an email address.` };
     case 'Phone': {
       const phone = normalizePhone(value);
-      return phone === undefined ? { ok: false, problem: `“${value}” is not a phone number (7 to 15 digits, with its country code).` } : { ok: true, namespace, id: phone };
+      return phone === undefined
+        ? { ok: false, problem: `“${value}” is not a phone number (7 to 15 digits, with its country code).` }
+        : { ok: true, namespace, id: phone };
     }
     case 'CRMID':
-      return CRMID.test(value) ? { ok: true, namespace, id: value.toUpperCase() } : ID.test(value) ? { ok: true, namespace, id: value } : { ok: false, problem: `“${value}” is not an id.` };
+      return CRMID.test(value)
+        ? { ok: true, namespace, id: value.toUpperCase() }
+        : ID.test(value)
+          ? { ok: true, namespace, id: value }
+          : { ok: false, problem: `“${value}” is not an id.` };
     default:
-      return ID.test(value) ? { ok: true, namespace, id: value } : { ok: false, problem: `“${value}” is not an id (letters, digits, “.”, “:”, “_” and “-”).` };
+      return ID.test(value)
+        ? { ok: true, namespace, id: value }
+        : { ok: false, problem: `“${value}” is not an id (letters, digits, “.”, “:”, “_” and “-”).` };
   }
 }
 

@@ -21,7 +21,11 @@ function mondayOf(time: number): number {
  * `weeks` weeks ending with the week of `now`, oldest first. Events outside
  * those weeks, or without a readable timestamp, are not counted.
  */
-export function weeklyActivity(events: readonly { readonly timestamp?: string | null; readonly eventType?: string | null }[], now: Date, weeks = 13): ActivityWeek[] {
+export function weeklyActivity(
+  events: readonly { readonly timestamp?: string | null; readonly eventType?: string | null }[],
+  now: Date,
+  weeks = 13,
+): ActivityWeek[] {
   const last = mondayOf(now.getTime());
   const first = last - (weeks - 1) * WEEK;
   const counts = Array.from({ length: weeks }, () => ({ events: 0, purchases: 0 }));

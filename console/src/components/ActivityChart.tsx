@@ -13,7 +13,7 @@ export function ActivityChart({ weeks, partial }: { weeks: readonly ActivityWeek
   const first = weeks[0];
   const summary =
     `${total} events and ${purchases} purchases in the ${weeks.length} weeks since ${first === undefined ? '—' : formatDate(first.weekStart)}` +
-    (partial ? ' (the latest 500 events)' : '');
+    (partial ? ' (the latest 100 events)' : '');
   return (
     <figure class="activity">
       <svg role="img" aria-label={`Activity per week: ${summary}`} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width={WIDTH} height={HEIGHT}>

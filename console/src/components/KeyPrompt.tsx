@@ -20,7 +20,14 @@ export function KeyPrompt({ refused, onKey }: { refused: boolean; onKey: (key: s
         <p>The gateway requires an API key. It is kept for this browser session only.</p>
         {refused && <p role="alert">That key was refused. Check it and try again.</p>}
         <label for="api-key">Frontend API key</label>
-        <input id="api-key" type="password" autoComplete="off" autoFocus value={key} onInput={(event) => setKey((event.target as HTMLInputElement).value)} />
+        <input
+          id="api-key"
+          type="password"
+          autoComplete="off"
+          autoFocus
+          value={key}
+          onInput={(event) => setKey((event.target as HTMLInputElement).value)}
+        />
         <button type="submit">Use this key</button>
       </form>
     </main>

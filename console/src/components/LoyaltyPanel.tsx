@@ -16,7 +16,9 @@ export function LoyaltyPanel({ profile }: { profile: Profile }) {
         <dl class="facts">
           <div>
             <dt>Tier</dt>
-            <dd class={`tier tier-${loyalty.tier ?? 'none'}`}>{loyalty.tier ? <Sourced source={profile.tierSource}>{loyalty.tier}</Sourced> : '—'}</dd>
+            <dd class={`tier tier-${loyalty.tier ?? 'none'}`}>
+              {loyalty.tier ? <Sourced source={profile.tierSource}>{loyalty.tier}</Sourced> : '—'}
+            </dd>
           </div>
           <div>
             <dt>Points</dt>

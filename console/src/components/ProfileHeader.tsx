@@ -39,7 +39,13 @@ export function ProfileHeader({ profile }: { profile: Profile }) {
         </div>
         <div>
           <dt>City</dt>
-          <dd>{profile.homeAddress?.city ? <Sourced source={profile.citySource}>{[profile.homeAddress.city, profile.homeAddress.country].filter(Boolean).join(', ')}</Sourced> : '—'}</dd>
+          <dd>
+            {profile.homeAddress?.city ? (
+              <Sourced source={profile.citySource}>{[profile.homeAddress.city, profile.homeAddress.country].filter(Boolean).join(', ')}</Sourced>
+            ) : (
+              '—'
+            )}
+          </dd>
         </div>
       </dl>
     </section>

@@ -30,7 +30,15 @@ export function ScoresPanel({ profile, definitions }: { profile: Profile; defini
               'No score'
             ) : (
               <Sourced source={profile.churnSource}>
-                <span class={`band band-${band}`} role="meter" aria-valuemin={0} aria-valuemax={1} aria-valuenow={churn} aria-valuetext={`${band} risk (${Math.round(churn * 100)}%)`}>
+                <span
+                  class={`band band-${band}`}
+                  role="meter"
+                  aria-label="Churn propensity"
+                  aria-valuemin={0}
+                  aria-valuemax={1}
+                  aria-valuenow={churn}
+                  aria-valuetext={`${band} risk (${Math.round(churn * 100)}%)`}
+                >
                   <span class="band-fill" style={{ width: `${Math.round(churn * 100)}%` }} />
                 </span>{' '}
                 <span class="band-label">{band} risk</span> ({Math.round(churn * 100)}%)
@@ -40,7 +48,9 @@ export function ScoresPanel({ profile, definitions }: { profile: Profile; defini
         </div>
         <div>
           <dt>Lifetime value</dt>
-          <dd>{profile._demo?.lifetimeValue == null ? '—' : <Sourced source={profile.valueSource}>{formatNumber(profile._demo.lifetimeValue)}</Sourced>}</dd>
+          <dd>
+            {profile._demo?.lifetimeValue == null ? '—' : <Sourced source={profile.valueSource}>{formatNumber(profile._demo.lifetimeValue)}</Sourced>}
+          </dd>
         </div>
         <div>
           <dt>Campaign exposure</dt>

@@ -38,21 +38,18 @@ export function SearchBar(props: {
         value={props.text}
         onInput={(event) => props.onText((event.target as HTMLInputElement).value)}
       />
-      <label>
-        <span class="visually-hidden">Namespace</span>
-        <select value={props.namespace} aria-label="Namespace" onChange={(event) => props.onNamespace((event.target as HTMLSelectElement).value)}>
-          <option value={AUTO}>Any (by shape)</option>
-          {namespaces.map((namespace) => (
-            <option key={namespace.code} value={namespace.code}>
-              {namespace.code}
-            </option>
-          ))}
-        </select>
-      </label>
+      <select value={props.namespace} aria-label="Namespace" onChange={(event) => props.onNamespace((event.target as HTMLSelectElement).value)}>
+        <option value={AUTO}>Any (by shape)</option>
+        {namespaces.map((namespace) => (
+          <option key={namespace.code} value={namespace.code}>
+            {namespace.code}
+          </option>
+        ))}
+      </select>
       <button type="submit">Search</button>
       <label class="policy">
         Merge policy{' '}
-        <select value={props.policyId} onChange={(event) => props.onPolicy((event.target as HTMLSelectElement).value)}>
+        <select value={props.policyId} aria-label="Merge policy" onChange={(event) => props.onPolicy((event.target as HTMLSelectElement).value)}>
           {policies.map((policy) => (
             <option key={policy.id} value={policy.id}>
               {policy.name}

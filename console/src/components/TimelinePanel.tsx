@@ -53,7 +53,7 @@ export function TimelinePanel(props: {
         <h3 id="timeline-title">Recent activity</h3>
         <label>
           Event type{' '}
-          <select value={timeline.eventType} onChange={(event) => props.onFilter((event.target as HTMLSelectElement).value)}>
+          <select value={timeline.eventType} aria-label="Event type" onChange={(event) => props.onFilter((event.target as HTMLSelectElement).value)}>
             <option value="">All events</option>
             {props.eventTypes.map((type) => (
               <option key={type} value={type}>
@@ -67,11 +67,13 @@ export function TimelinePanel(props: {
       <ol class="timeline" aria-label="Events, newest first" aria-busy={timeline.loading}>
         {timeline.events.map((event, index) => (
           <li key={`${event._id ?? ''}-${index}`} class="event">
-            <time dateTime={event.timestamp ?? undefined}>{formatDateTime(event.timestamp)}</time> <span class="event-type">{event.eventType ?? 'event'}</span>{' '}
-            <span class="event-detail">{describe(event)}</span>
+            <time dateTime={event.timestamp ?? undefined}>{formatDateTime(event.timestamp)}</time>{' '}
+            <span class="event-type">{event.eventType ?? 'event'}</span> <span class="event-detail">{describe(event)}</span>
           </li>
         ))}
-        {timeline.events.length === 0 && !timeline.loading && <li class="empty">No events{timeline.eventType === '' ? '' : ` of type ${timeline.eventType}`}.</li>}
+        {timeline.events.length === 0 && !timeline.loading && (
+          <li class="empty">No events{timeline.eventType === '' ? '' : ` of type ${timeline.eventType}`}.</li>
+        )}
         {timeline.hasNextPage && (
           <li ref={sentinel} class="more">
             <button type="button" onClick={onMore} disabled={timeline.loading}>
