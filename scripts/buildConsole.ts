@@ -37,20 +37,32 @@ export function consoleSourceHash(): string {
   return hash.digest('hex');
 }
 
+/** Named through a variable, so the CommonJS type check does not look for Vite's ESM-only types. */
+const VITE = 'vite';
+
+/** The part of Vite's JavaScript API this script calls. */
+interface ViteBuild {
+  build(config: { root: string; configFile: string; logLevel: 'warn' }): Promise<unknown>;
+}
+
 /** Builds the console unless its build is up to date; resolves with what it did. */
-export async function ensureConsoleBuilt(options: { force?: boolean; log?: (line: string) => void } = {}): Promise<'built' | 'up to date' | 'no vite'> {
+export async function ensureConsoleBuilt(
+  options: { force?: boolean; log?: (line: string) => void } = {},
+): Promise<'built' | 'up to date' | 'no vite'> {
   const log = options.log ?? ((line: string) => console.log(line));
   const hash = consoleSourceHash();
   const current = fs.existsSync(STAMP) ? fs.readFileSync(STAMP, 'utf8').trim() : undefined;
   if (options.force !== true && current === hash && fs.existsSync(path.join(OUT, 'index.html'))) return 'up to date';
   log(`console: ${current === undefined ? 'no build yet' : 'sources changed'}; building console/ with Vite into console/dist…`);
-  // Vite is ESM-only; this script runs as CommonJS under tsx.
-  let vite: typeof import('vite');
+  // Vite is ESM-only (its types too, which this CommonJS project cannot resolve): the one call used, typed here.
+  let vite: ViteBuild;
   try {
-    vite = (await import('vite')) as typeof import('vite');
+    vite = (await import(VITE)) as ViteBuild;
   } catch {
     // An install without devDependencies (npm ci --omit=dev): serve the build the image already has, or none.
-    log('console: Vite is not installed (devDependencies omitted?): console/dist is not rebuilt; build it with npm run build:console where devDependencies are installed');
+    log(
+      'console: Vite is not installed (devDependencies omitted?): console/dist is not rebuilt; build it with npm run build:console where devDependencies are installed',
+    );
     return 'no vite';
   }
   await vite.build({ root: CONSOLE_ROOT, configFile: path.join(CONSOLE_ROOT, 'vite.config.mts'), logLevel: 'warn' });

@@ -34,7 +34,9 @@ describe('the agent console in a browser', () => {
 
   beforeAll(async () => {
     if (!fs.existsSync(CHROMIUM)) {
-      throw new Error(`${CHROMIUM} is missing: the console browser test needs Debian's Chromium; install it with: apt-get install -y --no-install-recommends chromium`);
+      throw new Error(
+        `${CHROMIUM} is missing: the console browser test needs Debian's Chromium; install it with: apt-get install -y --no-install-recommends chromium`,
+      );
     }
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     const config = readConfig({
@@ -53,7 +55,10 @@ describe('the agent console in a browser', () => {
       identityMap: { ECID: [{ id: PERSON.ecid, primary: true }], Email: [{ id: PERSON.email }] },
       eventType: index % 3 === 0 ? 'commerce.purchases' : 'web.webpagedetails.pageViews',
       ...(index % 3 === 0
-        ? { commerce: { purchases: { value: 1 }, order: { purchaseID: `console-order-${index}`, priceTotal: 10 + index, currencyCode: 'EUR' } }, productListItems: [{ SKU: 'S-1', name: 'Socks', priceTotal: 10 + index, quantity: 1 }] }
+        ? {
+            commerce: { purchases: { value: 1 }, order: { purchaseID: `console-order-${index}`, priceTotal: 10 + index, currencyCode: 'EUR' } },
+            productListItems: [{ SKU: 'S-1', name: 'Socks', priceTotal: 10 + index, quantity: 1 }],
+          }
         : { web: { webPageDetails: { name: 'home', pageViews: { value: 1 } } } }),
     }));
     const ingested = await services.ingestion.ingest('web', extra);
@@ -67,12 +72,17 @@ describe('the agent console in a browser', () => {
     const direct = await fetch(`${origin}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-api-key': FRONTEND_KEY },
-      body: JSON.stringify({ query: `{ profile(identity: { namespace: "CRMID", id: "${PERSON.crmId}" }) { person { name { firstName lastName } } } }` }),
+      body: JSON.stringify({
+        query: `{ profile(identity: { namespace: "CRMID", id: "${PERSON.crmId}" }) { person { name { firstName lastName } } } }`,
+      }),
     });
     const { data } = (await direct.json()) as { data: { profile: { person: { name: { firstName: string; lastName: string } } } } };
     expectedName = `${data.profile.person.name.firstName} ${data.profile.person.name.lastName}`;
 
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     page.setDefaultTimeout(15_000);
     page.on('request', (request) => {
@@ -110,8 +120,8 @@ describe('the agent console in a browser', () => {
     // Kept for the session: a reload does not ask again.
     await page.reload({ waitUntil: 'load' });
     await searchbox().waitFor();
-    await expect(page.evaluate(() => Object.values(sessionStorage))).resolves.toEqual([FRONTEND_KEY]);
-    await expect(page.evaluate(() => Object.values(localStorage))).resolves.toEqual([]);
+    await expect(page.evaluate(() => Object.values(sessionStorage) as string[])).resolves.toEqual([FRONTEND_KEY]);
+    await expect(page.evaluate(() => Object.values(localStorage) as string[])).resolves.toEqual([]);
   });
 
   it('shows the 360 view of an email within the goal of Enter (measured), in one request', async () => {
@@ -120,7 +130,10 @@ describe('the agent console in a browser', () => {
     await search(PERSON.email);
     await page.getByRole('heading', { name: expectedName }).waitFor();
     const elapsed = await page.evaluate(() => performance.measure('console:search-to-shown', 'console:search', 'console:shown').duration);
-    fs.writeFileSync(path.join(ARTIFACTS, 'timing.json'), `${JSON.stringify({ measure: 'Enter to profile shown', ms: Math.round(elapsed), goalMs: GOAL_MS }, null, 2)}\n`);
+    fs.writeFileSync(
+      path.join(ARTIFACTS, 'timing.json'),
+      `${JSON.stringify({ measure: 'Enter to profile shown', ms: Math.round(elapsed), goalMs: GOAL_MS }, null, 2)}\n`,
+    );
     console.log(`agent console: profile shown ${Math.round(elapsed)} ms after Enter (goal ${GOAL_MS} ms)`);
     expect(elapsed).toBeLessThan(LOOSE_BOUND_MS);
     // Every panel's data came in the one request.
@@ -135,7 +148,13 @@ describe('the agent console in a browser', () => {
     await expect(page.getByRole('list', { name: 'Realized segments' }).getByRole('listitem').count()).resolves.toBeGreaterThan(0);
     await expect(page.getByRole('list', { name: 'Events, newest first' }).locator('li.event').count()).resolves.toBe(20);
     // Campaign exposure: shown if a computed attribute for it is defined, else the empty state.
-    const definitions = (await (await fetch(`${origin}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': FRONTEND_KEY }, body: JSON.stringify({ query: '{ computedAttributes { name } }' }) })).json()) as {
+    const definitions = (await (
+      await fetch(`${origin}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-api-key': FRONTEND_KEY },
+        body: JSON.stringify({ query: '{ computedAttributes { name } }' }),
+      })
+    ).json()) as {
       data: { computedAttributes: { name: string }[] };
     };
     const campaign = definitions.data.computedAttributes.filter((attribute) => /campaign|exposure/i.test(attribute.name));
@@ -203,7 +222,11 @@ describe('the agent console in a browser', () => {
     await shot('05-timeline-paged');
 
     await page.getByRole('combobox', { name: 'Event type' }).selectOption('commerce.purchases');
-    await page.waitForFunction(() => [...document.querySelectorAll('li.event .event-type')].every((node) => node.textContent === 'commerce.purchases') && document.querySelectorAll('li.event').length > 0);
+    await page.waitForFunction(
+      () =>
+        [...document.querySelectorAll('li.event .event-type')].every((node) => node.textContent === 'commerce.purchases') &&
+        document.querySelectorAll('li.event').length > 0,
+    );
     await expect(page.getByRole('img', { name: /^Activity per week: \d+ events and \d+ purchases/ }).count()).resolves.toBe(1);
   });
 
@@ -219,7 +242,11 @@ describe('the agent console in a browser', () => {
     // Injected through the DevTools protocol, which the page's Content-Security-Policy does not block.
     await page.evaluate(fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
     const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: unknown[] }[] }> } }).axe;
+      const axe = (
+        window as unknown as {
+          axe: { run: (context: Document) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: unknown[] }[] }> };
+        }
+      ).axe;
       const result = await axe.run(document);
       return result.violations.map(({ id, impact, help, nodes }) => ({ id, impact, help, nodes: nodes.length }));
     });

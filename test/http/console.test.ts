@@ -20,7 +20,10 @@ describe('the agent console over HTTP', () => {
     // A stand-in build (the real one is Vite's, exercised by test/browser/console.test.ts).
     build = fs.mkdtempSync(path.join(os.tmpdir(), 'console-build-'));
     fs.mkdirSync(path.join(build, 'assets'));
-    fs.writeFileSync(path.join(build, 'index.html'), '<!doctype html><title>Agent console</title><script type="module" src="/console/assets/index-abc.js"></script>');
+    fs.writeFileSync(
+      path.join(build, 'index.html'),
+      '<!doctype html><title>Agent console</title><script type="module" src="/console/assets/index-abc.js"></script>',
+    );
     fs.writeFileSync(path.join(build, 'assets', 'index-abc.js'), 'console.log(1)');
     gateway = await startHttpTestGateway({ API_KEYS }, { gateway: { consoleBuildDirectory: build } });
     origin = new URL(gateway.url).origin;
@@ -62,7 +65,11 @@ describe('the agent console over HTTP', () => {
 
   it('has a manifest whose every id is the SHA-256 of its document, one per console operation', () => {
     const manifest = readConsoleManifest();
-    expect([...manifest.documents.values()].map((document) => document.body.match(/query (\w+)/)?.[1]).sort()).toEqual(['ConsoleBootstrap', 'ConsoleProfile', 'ConsoleTimeline']);
+    expect([...manifest.documents.values()].map((document) => document.body.match(/query (\w+)/)?.[1]).sort()).toEqual([
+      'ConsoleBootstrap',
+      'ConsoleProfile',
+      'ConsoleTimeline',
+    ]);
     for (const [id, body] of consoleDocuments) expect(id).toBe(`sha256:${documentHash(body)}`);
   });
 
