@@ -81,6 +81,14 @@ describe('the agent console over HTTP', () => {
     expect(answer.body.data).toMatchObject({ mergePolicies: expect.arrayContaining([expect.objectContaining({ id: 'default', isDefault: true })]) });
   });
 
+  it('runs the whole 360 request (ConsoleProfile) under the default limits', async () => {
+    const profile = consoleDocuments.find(([, body]) => body.includes('query ConsoleProfile'));
+    const variables = { identity: { namespace: 'Email', id: 'nobody@example.com' }, pageSize: 20 };
+    const answer = await postJson(gateway.url, { variables, extensions: apq(documentHash(profile?.[1] ?? '')) }, bearer('frontend'));
+    expect(answer.status).toBe(200);
+    expect(answer.body).toEqual({ data: { identityGraph: null, profile: null } });
+  });
+
   it('does not let a partner run the console documents (partners keep to the operator manifest)', async () => {
     const hash = documentHash(bootstrap?.[1] ?? '');
     const answer = await postJson(gateway.url, { extensions: apq(hash) }, bearer('partner'));
