@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { demoIdentities, seedDemoData } from '../../src/demo';
-import { createGatewaySchema } from '../../src/graphql';
+import { createGatewaySchema, type GatewayServices } from '../../src/graphql';
 import { createGateway, createServices, type Gateway, readConfig } from '../../src/server';
 import { loadXdmProject } from '../../src/xdm';
 
@@ -25,6 +25,7 @@ jest.setTimeout(120_000);
 /** Every flow of the agent console in Chromium, on a real gateway with API keys and demo people. */
 describe('the agent console in a browser', () => {
   let gateway: Gateway;
+  let services: GatewayServices;
   let origin: string;
   let browser: Browser;
   let page: Page;
@@ -47,7 +48,7 @@ describe('the agent console in a browser', () => {
       API_KEYS: JSON.stringify([{ key: FRONTEND_KEY, role: 'frontend', name: 'agent console' }]),
     });
     const project = loadXdmProject();
-    const services = await createServices(config, project);
+    services = await createServices(config, project);
     await seedDemoData(services.ingestion, { profiles: 20 });
     const extra = Array.from({ length: EXTRA_EVENTS }, (_, index) => ({
       _id: `console-test-${index}`,
@@ -236,6 +237,30 @@ describe('the agent console in a browser', () => {
     await page.getByRole('heading', { name: expectedName }).waitFor();
     expect(graphqlBodies.at(-1)).toMatchObject({ operationName: 'ConsoleProfile', variables: { mergePolicyId: 'crm-first' } });
     await shot('06-policy-switched');
+  });
+
+  it('shows segments exited, with dates, next to those realized', async () => {
+    // A newer CRM record makes person 5 a gold member: realized "gold-members", exited "churn-risk" (not for top-tier members).
+    const ingested = await services.ingestion.ingest('crm', [
+      {
+        _id: 'console-test-upgrade',
+        identityMap: { Email: [{ id: PERSON.email, primary: true }] },
+        loyalty: { tier: 'gold', points: 9000 },
+        extSourceSystemAudit: { lastUpdatedDate: new Date().toISOString() },
+      },
+    ]);
+    expect(ingested.rejected).toEqual([]);
+    await services.streaming.whenIdle();
+    await page.getByRole('combobox', { name: 'Merge policy' }).selectOption('default');
+    await search(PERSON.email);
+    await page.getByRole('heading', { name: expectedName }).waitFor();
+    await expect(page.locator('.tier').innerText()).resolves.toMatch(/gold/i);
+    await page.getByRole('list', { name: 'Exited segments' }).getByText('Likely to churn, not a top-tier member').waitFor();
+    await expect(page.getByRole('list', { name: 'Exited segments' }).textContent()).resolves.toMatch(
+      /Left\s+Likely to churn, not a top-tier member on \w+ \d+, \d{4}/,
+    );
+    await page.getByRole('list', { name: 'Realized segments' }).getByText('Gold and platinum loyalty members').waitFor();
+    await shot('07-segments-exited');
   });
 
   it('has no serious or critical accessibility violations (axe-core)', async () => {
