@@ -31,6 +31,8 @@ describe('the agent console in a browser', () => {
   let page: Page;
   const requested: string[] = [];
   const graphqlBodies: Record<string, unknown>[] = [];
+  /** What the page logged as errors (a Content-Security-Policy violation would be one). */
+  const pageErrors: string[] = [];
   let expectedName: string;
 
   beforeAll(async () => {
@@ -86,6 +88,10 @@ describe('the agent console in a browser', () => {
     });
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     page.setDefaultTimeout(15_000);
+    page.on('console', (message) => {
+      if (message.type() === 'error') pageErrors.push(message.text());
+    });
+    page.on('pageerror', (error) => pageErrors.push(error.message));
     page.on('request', (request) => {
       requested.push(request.url());
       if (new URL(request.url()).pathname === '/graphql') graphqlBodies.push(JSON.parse(request.postData() ?? '{}') as Record<string, unknown>);
@@ -276,6 +282,10 @@ describe('the agent console in a browser', () => {
       return result.violations.map(({ id, impact, help, nodes }) => ({ id, impact, help, nodes: nodes.length }));
     });
     expect(violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')).toEqual([]);
+  });
+
+  it('logged no error but the 401s of the key prompt (no Content-Security-Policy violation, no failed asset)', () => {
+    expect(pageErrors.filter((text) => !text.includes('status of 401'))).toEqual([]);
   });
 
   it('sent persisted documents only, and nothing left 127.0.0.1', () => {
