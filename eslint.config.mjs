@@ -9,10 +9,10 @@ const commonJsGlobals = { require: 'readonly', module: 'writable', __dirname: 'r
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', 'dist/', 'coverage/', '.cache/', 'src/graphql/generated/', 'xdm/', 'tools/'],
+    ignores: ['node_modules/', 'dist/', 'coverage/', '.cache/', '.artifacts/', 'src/graphql/generated/', 'console/src/gql/', 'console/dist/', 'xdm/', 'tools/'],
   },
   {
-    files: ['src/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
+    files: ['src/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts', 'console/**/*.ts', 'console/**/*.tsx', 'console/**/*.mts'],
     extends: [js.configs.recommended, ...tseslint.configs.recommendedTypeChecked],
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
@@ -40,7 +40,7 @@ export default tseslint.config(
   {
     // @types/jest types the asymmetric matchers (`expect.any`, `expect.objectContaining`, …) as `any`,
     // and they are meant to be assigned and passed. Member access, calls and returns on `any` stay errors.
-    files: ['test/**/*.ts'],
+    files: ['test/**/*.ts', 'console/test/**/*.ts'],
     rules: {
       '@typescript-eslint/no-unsafe-assignment': 'off',
       '@typescript-eslint/no-unsafe-argument': 'off',

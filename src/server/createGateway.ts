@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
+import * as path from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -11,6 +12,8 @@ import { accessPolicyPlugin } from './auth/accessPolicyPlugin';
 import { authenticate, callerOf } from './auth/authenticate';
 import { requireRole } from './auth/requireRole';
 import { ConfigError, type GatewayConfig } from './config';
+import { CONSOLE_DIRECTORY, readConsoleManifest } from './console/consoleManifest';
+import { serveConsole } from './console/serveConsole';
 import { createIngestRouter } from './createIngestRouter';
 import { graphiqlLandingPage } from './graphiqlLandingPage';
 import { type InternalErrorHandler, internalErrorLogPlugin } from './internalErrorLogPlugin';
@@ -53,18 +56,21 @@ export interface GatewayOptions {
   readonly onInternalError?: InternalErrorHandler;
   /** Where start-up warnings go (`AUTH_MODE=open`, partner keys without a manifest). @default console.warn */
   readonly warn?: (line: string) => void;
+  /** Where the agent console's build is (`GET /console`). @default console/dist */
+  readonly consoleBuildDirectory?: string;
 }
 
 /**
  * The HTTP face of the gateway: `POST /graphql`, `GET /graphql` from a
  * browser (GraphiQL, offline: Apollo's own landing page would load assets
- * from a CDN), `POST /ingest/:datasetId` (streamed NDJSON or JSON array),
+ * from a CDN), `GET /console` (the agent console), `POST /ingest/:datasetId` (streamed NDJSON or JSON array),
  * `GET /healthz` (the process is up), `GET /readyz` (the store answers).
  */
 export async function createGateway(schema: GraphQLSchema, config: GatewayConfig, services: GatewayServices, options: GatewayOptions = {}): Promise<Gateway> {
   const onInternalError = options.onInternalError ?? ((error: unknown, requestId: string) => console.error(`request ${requestId}: internal error`, error));
   const warn = options.warn ?? console.warn;
   checkAccess(config, warn);
+  const consoleDocuments = readConsoleManifest();
   const metrics = options.metrics ?? createMetrics();
   const logger = options.logger ?? createLogger({ level: 'silent' });
   const app = express();
@@ -118,6 +124,8 @@ export async function createGateway(schema: GraphQLSchema, config: GatewayConfig
     response.setHeader('content-type', metrics.contentType);
     response.status(200).send(await metrics.render());
   });
+  // The agent console's page and assets (no data in them; its GraphQL requests need a key).
+  app.use(serveConsole(options.consoleBuildDirectory ?? path.join(CONSOLE_DIRECTORY, 'dist')));
   // Writes are for analysts: refused before a byte of the body is read.
   app.use('/ingest', authenticate(config.access), requireRole(['analyst'], 'POST /ingest/:datasetId'));
   // Before any body parser: the ingest route streams its body itself.
@@ -134,7 +142,8 @@ export async function createGateway(schema: GraphQLSchema, config: GatewayConfig
     // Before the body is read: a caller without a key costs no parsing.
     authenticate(config.access, { anonymousAllowed: isIdePageRequest }),
     express.json({ limit: config.limits.maxBodyBytes }),
-    trustedDocuments(config.persistedQueries),
+    // The console's own documents are trusted by hash besides the operator's manifest (not for partners).
+    trustedDocuments(config.persistedQueries, consoleDocuments),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const caller = callerOf(res);

@@ -1,7 +1,7 @@
 import type { Request, RequestHandler } from 'express';
 import { callerOf } from '../auth/authenticate';
 import { sendHttpError } from '../sendHttpError';
-import { documentHash, normalizeDocumentId, type PersistedQueryManifest, type TrustedDocument } from './PersistedQueryManifest';
+import { documentHash, EMPTY_MANIFEST, normalizeDocumentId, type PersistedQueryManifest, type TrustedDocument } from './PersistedQueryManifest';
 
 /** The parts of a GraphQL request (POST body or GET parameters) this middleware reads. */
 interface PresentedDocument {
@@ -28,8 +28,11 @@ interface PresentedDocument {
  *   `PERSISTED_QUERY_NOT_ALLOWED` before it is parsed.
  * - Other roles may send any text, and use APQ as Apollo implements it; a
  *   `documentId` the manifest lacks is 404 `PERSISTED_QUERY_NOT_FOUND`.
+ * - `clients`: the documents of the gateway's own clients (the agent
+ *   console's manifest), trusted by hash for every role but `partner`,
+ *   whose documents stay those the operator chose.
  */
-export function trustedDocuments(manifest: PersistedQueryManifest): RequestHandler {
+export function trustedDocuments(manifest: PersistedQueryManifest, clients: PersistedQueryManifest = EMPTY_MANIFEST): RequestHandler {
   return (request, response, next) => {
     const role = callerOf(response)?.role;
     const presented = presentedDocument(request);
@@ -39,6 +42,11 @@ export function trustedDocuments(manifest: PersistedQueryManifest): RequestHandl
       return;
     }
     const partner = role === 'partner';
+    const lookUp = (id: string): TrustedDocument | undefined => {
+      const hash = normalizeDocumentId(id);
+      if (hash === undefined) return undefined;
+      return manifest.documents.get(hash) ?? (partner ? undefined : clients.documents.get(hash));
+    };
     const refuse = (what: string): void => {
       sendHttpError(
         request,
@@ -51,7 +59,7 @@ export function trustedDocuments(manifest: PersistedQueryManifest): RequestHandl
     };
 
     if (presented.documentId !== undefined) {
-      const document = lookUp(manifest, presented.documentId);
+      const document = lookUp(presented.documentId);
       if (document === undefined) {
         if (partner) refuse(`documentId ${JSON.stringify(presented.documentId)}`);
         else sendHttpError(request, response, 404, 'PERSISTED_QUERY_NOT_FOUND', `documentId ${JSON.stringify(presented.documentId)} is not in the persisted-query manifest`);
@@ -66,7 +74,7 @@ export function trustedDocuments(manifest: PersistedQueryManifest): RequestHandl
       return;
     }
     if (presented.apqHash !== undefined) {
-      const document = lookUp(manifest, presented.apqHash);
+      const document = lookUp(presented.apqHash);
       if (document !== undefined && (presented.text === undefined || documentHash(presented.text) === document.hash)) {
         useDocument(request, document);
         next();
@@ -88,11 +96,6 @@ export function trustedDocuments(manifest: PersistedQueryManifest): RequestHandl
     }
     next();
   };
-}
-
-function lookUp(manifest: PersistedQueryManifest, id: string): TrustedDocument | undefined {
-  const hash = normalizeDocumentId(id);
-  return hash === undefined ? undefined : manifest.documents.get(hash);
 }
 
 function presentedDocument(request: Request): PresentedDocument | undefined {
