@@ -63,6 +63,14 @@ describe('the client quick start (examples/clients)', () => {
     return expect(scalars).resolves.toContain('timestamp: string | null, eventType: string | null');
   });
 
+  it('shows in docs/clients.md each file as it is', async () => {
+    const page = await readFile(path.join(ROOT, 'docs', 'clients.md'), 'utf8');
+    const shown = [...page.matchAll(/<!-- file: (\S+) -->\n```ts\n([\s\S]*?)\n```/g)].map(([, file, text]) => ({ file, text }));
+    expect(shown.map(({ file }) => file)).toEqual(['examples/clients/codegen.ts', 'examples/clients/frontend.ts', 'examples/clients/partner.ts']);
+    for (const { file, text } of shown)
+      expect({ file, text }).toEqual({ file, text: (await readFile(path.join(ROOT, file ?? ''), 'utf8')).trimEnd() });
+  });
+
   describe('against a gateway', () => {
     const log: string[] = [];
     let gateway: Gateway;
