@@ -18,6 +18,7 @@ export {
 } from './persistedQueries/PersistedQueryManifest';
 export type { InternalErrorHandler } from './internalErrorLogPlugin';
 export { startGateway, type StartGatewayOptions } from './startGateway';
+export { type AccessSummary, describeAccess } from './describeAccess';
 export {
   ANONYMOUS_OPERATION,
   assignRequestId,

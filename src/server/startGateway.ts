@@ -4,6 +4,7 @@ import { loadXdmProject } from '../xdm';
 import type { GatewayConfig } from './config';
 import { createGateway, type Gateway } from './createGateway';
 import { createServices } from './createServices';
+import { describeAccess } from './describeAccess';
 import { createLogger, createMetrics, type Logger, logInternalError } from './observability';
 
 /** What {@link startGateway} takes besides the configuration. */
@@ -15,7 +16,8 @@ export interface StartGatewayOptions {
 /**
  * Compiles the project's XDM compositions into the schema, builds the gateway
  * with its metrics (hooked into the store, the loaders and the ingestion
- * pipeline) and its logger, and starts listening. Logs where and with what.
+ * pipeline) and its logger, and starts listening. Logs where and with what:
+ * the store, the URL, and how many API keys and trusted documents were loaded.
  */
 export async function startGateway(config: GatewayConfig, options: StartGatewayOptions = {}): Promise<Gateway> {
   const logger = options.logger ?? createLogger({ level: config.logLevel });
@@ -49,5 +51,7 @@ export async function startGateway(config: GatewayConfig, options: StartGatewayO
     `profile gateway (${config.environment}) listening at ${url}; ` +
       `schema from ${project.compositions.length} XDM compositions: ${project.compositions.map((c) => c.id).join(', ')}`,
   );
+  const { message, ...access } = describeAccess(config);
+  logger.info(access, message);
   return gateway;
 }

@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { seedDemoData } from '../../src/demo';
 import { createGatewaySchema } from '../../src/graphql';
 import { createGateway, createServices, type Gateway, readConfig } from '../../src/server';
@@ -28,7 +28,9 @@ describe('the GraphQL IDE in a browser', () => {
 
   beforeAll(async () => {
     if (!fs.existsSync(CHROMIUM)) {
-      throw new Error(`${CHROMIUM} is missing: the IDE browser test needs Debian's Chromium; install it with: apt-get install -y --no-install-recommends chromium`);
+      throw new Error(
+        `${CHROMIUM} is missing: the IDE browser test needs Debian's Chromium; install it with: apt-get install -y --no-install-recommends chromium`,
+      );
     }
     const config = readConfig({
       PORT: '0',
@@ -43,7 +45,10 @@ describe('the GraphQL IDE in a browser', () => {
     await seedDemoData(services.ingestion, { profiles: 5 });
     gateway = await createGateway(createGatewaySchema(project.compositions), config, services, { warn: () => undefined });
     url = await gateway.listen();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
   });
   afterAll(async () => {
     await browser?.close();
@@ -56,15 +61,23 @@ describe('the GraphQL IDE in a browser', () => {
     const html = await response.text();
     // Anything the page would load: src/href attributes, CSS url() and @import. (The inlined
     // bundle also holds URLs as plain strings, XML namespaces and docs links, that it never loads.)
-    const external = [...html.matchAll(/(?:\b(?:src|href)\s*=\s*["']?|url\(\s*["']?|@import\s+["']?)(https?:\/\/[^"')\s]+)/gi)].map((match) => match[1]);
+    const external = [...html.matchAll(/(?:\b(?:src|href)\s*=\s*["']?|url\(\s*["']?|@import\s+["']?)(https?:\/\/[^"')\s]+)/gi)].map(
+      (match) => match[1],
+    );
     expect(external).toEqual([]);
     for (const { query } of EXAMPLE_OPERATIONS) expect(html).toContain(JSON.stringify(query).slice(1, 60));
   });
 
   it('runs the example lookup with the analyst key pasted into Headers, and shows the profile', async () => {
     const lookup = EXAMPLE_OPERATIONS[0]?.query as string;
-    const direct = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': ANALYST_KEY }, body: JSON.stringify({ query: lookup }) });
-    const expected = (await direct.json()) as { data: { profile: { person: { name: { firstName: string; lastName: string } }; identities: { id: string }[] } } };
+    const direct = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-key': ANALYST_KEY },
+      body: JSON.stringify({ query: lookup }),
+    });
+    const expected = (await direct.json()) as {
+      data: { profile: { person: { name: { firstName: string; lastName: string } }; identities: { id: string }[] } };
+    };
     const { firstName, lastName } = expected.data.profile.person.name;
     expect(firstName).toEqual(expect.any(String));
 
@@ -78,12 +91,7 @@ describe('the GraphQL IDE in a browser', () => {
       const headersEditor = page.locator('.graphiql-editor-tool .graphiql-editor:not(.hidden)');
       await headersEditor.getByText(API_KEY_PLACEHOLDER).waitFor({ timeout: 20_000 });
 
-      await headersEditor.click();
-      await page.keyboard.press('Control+A');
-      await page.keyboard.press('Delete');
-      // Typed key by key, as a person would (the editor closes brackets and quotes, and types over them).
-      await page.keyboard.type(JSON.stringify({ 'x-api-key': ANALYST_KEY }));
-      await expect(headersEditor.innerText()).resolves.toMatch(new RegExp(`^\\s*(?:1\\s*)?\\{"x-api-key":"${ANALYST_KEY}"\\}\\s*$`));
+      await typeKey(page, headersEditor);
       await page.locator('.graphiql-execute-button').click();
 
       const result = page.locator('.graphiql-response');
@@ -103,4 +111,43 @@ describe('the GraphQL IDE in a browser', () => {
     expect(elsewhere).toEqual([]);
     expect(new URL(url).hostname).toBe('127.0.0.1');
   });
+
+  it('loads the Docs pane once a key is pasted, without a re-fetch by hand', async () => {
+    const page = await browser.newPage();
+    const introspections: (string | undefined)[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && (request.postData() ?? '').includes('__schema')) introspections.push(request.headers()['x-api-key']);
+    });
+    try {
+      await page.goto(url, { waitUntil: 'load' });
+      const headersEditor = page.locator('.graphiql-editor-tool .graphiql-editor:not(.hidden)');
+      await headersEditor.getByText(API_KEY_PLACEHOLDER).waitFor({ timeout: 20_000 });
+      await page.locator('.graphiql-sidebar button[aria-label="Show Documentation Explorer"]').click();
+      const docs = page.locator('.graphiql-doc-explorer');
+      // Without a key the gateway refuses the page's first introspection.
+      await docs.getByText('Error fetching schema').waitFor({ timeout: 20_000 });
+
+      await typeKey(page, headersEditor);
+
+      await docs.getByText('Root Types').waitFor({ timeout: 20_000 });
+      const shown = (await docs.innerText()).replace(/\s+/g, ' ');
+      expect(shown).toContain('query: Query');
+      expect(shown).not.toContain('Error fetching schema');
+      // The page's own introspection went without a key; the one that filled the pane, with it.
+      expect(introspections[0]).toBe(API_KEY_PLACEHOLDER);
+      expect(introspections.at(-1)).toBe(ANALYST_KEY);
+    } finally {
+      await page.close();
+    }
+  });
 });
+
+/** Replaces the Headers editor's text with the analyst key, typed key by key as a person would. */
+async function typeKey(page: Page, headersEditor: Locator): Promise<void> {
+  await headersEditor.click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  // The editor closes brackets and quotes, and types over them.
+  await page.keyboard.type(JSON.stringify({ 'x-api-key': ANALYST_KEY }));
+  await expect(headersEditor.innerText()).resolves.toMatch(new RegExp(`^\\s*(?:1\\s*)?\\{"x-api-key":"${ANALYST_KEY}"\\}\\s*$`));
+}

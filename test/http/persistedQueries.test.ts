@@ -24,9 +24,9 @@ describe.each([
   });
   afterAll(() => gateway.stop());
 
-  it('runs a manifest document for a partner sent by hash: documentId bare or sha256:-prefixed, or the APQ extension', async () => {
+  it('runs a manifest document for a partner sent by hash: documentId bare or sha256:-prefixed, or the APQ extension (bare or sha256:-prefixed, as the codegen client preset sends it)', async () => {
     const hash = documentHash(DATASETS);
-    for (const body of [{ documentId: hash }, { documentId: `sha256:${hash}` }, { extensions: apq(hash) }]) {
+    for (const body of [{ documentId: hash }, { documentId: `sha256:${hash}` }, { extensions: apq(hash) }, { extensions: apq(`sha256:${hash}`) }]) {
       const answer = await postJson(gateway.url, body, bearer('partner'));
       expect(answer.status).toBe(200);
       expect(answer.body.data).toEqual({ datasets: expect.arrayContaining([{ id: 'crm', name: expect.any(String) }]) });

@@ -132,7 +132,8 @@ function fields(documentId: unknown, query: unknown, extensions: unknown): Prese
 function useDocument(request: Request, document: TrustedDocument): void {
   if (request.method === 'POST') {
     const body = request.body as Record<string, unknown>;
-    const { documentId: _documentId, ...rest } = body;
+    // The hash goes with the extension: Apollo would check a sha256:-prefixed one against the text, and refuse it.
+    const { documentId: _documentId, extensions: _extensions, ...rest } = body;
     request.body = { ...rest, query: document.body, ...withoutPersistedQuery(body.extensions) };
     return;
   }
