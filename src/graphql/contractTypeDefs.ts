@@ -131,11 +131,25 @@ type MergePolicy {
   datasetPrecedence: [ID!]
 }
 
+"""How a namespace writes its identity values, at every ingestion door and every lookup alike."""
+enum IdentityNormalization {
+  """Trimmed, Unicode NFC, lower case; one '@' between a local part and a domain (internationalized addresses included)."""
+  EMAIL
+  """E.164 (+ and digits), parsed by libphonenumber-js; a number without a country code takes IDENTITY_PHONE_DEFAULT_REGION."""
+  PHONE_E164
+  """Trimmed, Unicode NFC, lower case."""
+  LOWERCASE
+  """As given."""
+  NONE
+}
+
 type IdentityNamespace {
   code: String!
   type: String!
   uniquePerGraph: Boolean!
   priority: Int!
+  """How the namespace's identity values are normalized before they are stored or looked up."""
+  normalization: IdentityNormalization!
 }
 
 type Segment {
@@ -266,7 +280,7 @@ type RecordError {
   path: String
   """Every problem of the record, each naming its path and rule, separated by '; '."""
   message: String!
-  """INVALID_JSON, INVALID_RECORD, MISSING_RECORD_ID, RECORD_TOO_LARGE, TOO_MANY_IDENTITIES, UNKNOWN_NAMESPACE or NO_IDENTITY."""
+  """INVALID_JSON, INVALID_RECORD, MISSING_RECORD_ID, RECORD_TOO_LARGE, TOO_MANY_IDENTITIES, UNKNOWN_NAMESPACE, INVALID_IDENTITY or NO_IDENTITY."""
   code: String!
 }
 `;

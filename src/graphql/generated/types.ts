@@ -394,10 +394,23 @@ export type IdentityLink = {
 export type IdentityNamespace = {
   readonly __typename?: 'IdentityNamespace';
   readonly code: Scalars['String']['output'];
+  /** How the namespace's identity values are normalized before they are stored or looked up. */
+  readonly normalization: IdentityNormalization;
   readonly priority: Scalars['Int']['output'];
   readonly type: Scalars['String']['output'];
   readonly uniquePerGraph: Scalars['Boolean']['output'];
 };
+
+/** How a namespace writes its identity values, at every ingestion door and every lookup alike. */
+export type IdentityNormalization =
+  /** Trimmed, Unicode NFC, lower case; one '@' between a local part and a domain (internationalized addresses included). */
+  | 'EMAIL'
+  /** Trimmed, Unicode NFC, lower case. */
+  | 'LOWERCASE'
+  /** As given. */
+  | 'NONE'
+  /** E.164 (+ and digits), parsed by libphonenumber-js; a number without a country code takes IDENTITY_PHONE_DEFAULT_REGION. */
+  | 'PHONE_E164';
 
 /** Which fragments a profile merges: only those carrying the looked-up identity, or every fragment of its identity graph. */
 export type IdentityStitching =
@@ -1039,7 +1052,7 @@ export type QuerySegmentArgs = {
 /** Why one record of an ingest call was rejected. */
 export type RecordError = {
   readonly __typename?: 'RecordError';
-  /** INVALID_JSON, INVALID_RECORD, MISSING_RECORD_ID, RECORD_TOO_LARGE, TOO_MANY_IDENTITIES, UNKNOWN_NAMESPACE or NO_IDENTITY. */
+  /** INVALID_JSON, INVALID_RECORD, MISSING_RECORD_ID, RECORD_TOO_LARGE, TOO_MANY_IDENTITIES, UNKNOWN_NAMESPACE, INVALID_IDENTITY or NO_IDENTITY. */
   readonly code: Scalars['String']['output'];
   /** Position of the record in the call, from 0. */
   readonly index: Scalars['Int']['output'];
@@ -1393,6 +1406,7 @@ export type ResolversTypes = {
   IdentityInput: IdentityInput;
   IdentityLink: ResolverTypeWrapper<IdentityLink>;
   IdentityNamespace: ResolverTypeWrapper<IdentityNamespace>;
+  IdentityNormalization: IdentityNormalization;
   IdentityStitching: IdentityStitching;
   IngestResult: ResolverTypeWrapper<IngestResult>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -1731,6 +1745,7 @@ export type IdentityLinkResolvers<ContextType = GatewayContext, ParentType exten
 
 export type IdentityNamespaceResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['IdentityNamespace'] = ResolversParentTypes['IdentityNamespace']> = {
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  normalization?: Resolver<ResolversTypes['IdentityNormalization'], ParentType, ContextType>;
   priority?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   uniquePerGraph?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;

@@ -91,7 +91,7 @@ describe('schema.graphql keeps the public contract', () => {
       'attributeMerge: AttributeMerge!',
       'datasetPrecedence: [ID!]',
     ]);
-    expect(signatures('IdentityNamespace')).toEqual(['code: String!', 'type: String!', 'uniquePerGraph: Boolean!', 'priority: Int!']);
+    expect(signatures('IdentityNamespace')).toEqual(['code: String!', 'type: String!', 'uniquePerGraph: Boolean!', 'priority: Int!', 'normalization: IdentityNormalization!']);
     expect(signatures('Segment')).toEqual([
       'id: ID!',
       'name: String!',
