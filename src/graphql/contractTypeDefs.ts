@@ -287,7 +287,11 @@ type RecordError {
 
 /** Fields every `Profile` has besides its XDM fields, in contract order. */
 export const PROFILE_FIXED_FIELDS: readonly { readonly name: string; readonly sdl: string }[] = [
-  { name: 'identities', sdl: '"All identities of the fragments that were merged."\n  identities: [Identity!]!' },
+  {
+    name: 'identities',
+    sdl:
+      '"The profile\'s stitched identity graph, primary (highest-priority namespace) first, then by namespace priority and id: the same set whichever of its identities looked the profile up, and the set identityGraph lists. It includes identities only events carry (the ECID of a web visit linked by a login) and leaves out those over-merge protection cut off (identityGraph.skippedLinks). Under a merge policy without stitching (NONE): the looked-up identity and those of the fragments merged."\n  identities: [Identity!]!',
+  },
   { name: 'mergePolicy', sdl: '"The merge policy this profile was merged under."\n  mergePolicy: MergePolicy!' },
   { name: 'fragments', sdl: '"The records merged into this profile (provenance)."\n  fragments: [ProfileFragment!]!' },
   {

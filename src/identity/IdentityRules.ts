@@ -1,4 +1,6 @@
 import { type CountryCode, isSupportedCountry } from 'libphonenumber-js';
+import { compareCodePoints } from '../text';
+import { parseIdentityKey } from './identityKey';
 import type { IdentityNamespace } from './IdentityNamespace';
 import { type NormalizedId, normalizeIdentityId } from './normalizeIdentityId';
 
@@ -88,6 +90,16 @@ export class IdentityRules {
 
   isUniquePerGraph(code: string): boolean {
     return this.namespaces.get(code)?.uniquePerGraph ?? false;
+  }
+
+  /**
+   * Identity keys in the order a profile lists them: highest-priority
+   * namespace first (so the primary identity first), then by id in
+   * code-point order. A new array.
+   */
+  byPriority(identityKeys: readonly string[]): string[] {
+    const rank = (key: string) => this.priority(parseIdentityKey(key).namespace);
+    return [...identityKeys].sort((a, b) => rank(a) - rank(b) || compareCodePoints(parseIdentityKey(a).id, parseIdentityKey(b).id));
   }
 
   /**

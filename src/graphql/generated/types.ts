@@ -723,7 +723,7 @@ export type Profile = {
   readonly homeAddress?: Maybe<Address>;
   /** Home phone number. */
   readonly homePhone?: Maybe<PhoneNumber>;
-  /** All identities of the fragments that were merged. */
+  /** The profile's stitched identity graph, primary (highest-priority namespace) first, then by namespace priority and id: the same set whichever of its identities looked the profile up, and the set identityGraph lists. It includes identities only events carry (the ECID of a web visit linked by a login) and leaves out those over-merge protection cut off (identityGraph.skippedLinks). Under a merge policy without stitching (NONE): the looked-up identity and those of the fragments merged. */
   readonly identities: ReadonlyArray<Identity>;
   /** Captures details related to the customer's loyalty rewards. */
   readonly loyalty?: Maybe<ProfileLoyalty>;
