@@ -304,7 +304,7 @@ export type EmailAddress = {
 export type ExperienceEvent = {
   readonly __typename?: 'ExperienceEvent';
   /** A unique identifier for the time-series event. */
-  readonly _id?: Maybe<Scalars['String']['output']>;
+  readonly _id: Scalars['String']['output'];
   /** Product returns, warranty registration, and shopping cart/order process. */
   readonly commerce?: Maybe<Commerce>;
   /** An ID to correlate or merge multiple Experience events together that are essentially the same event or should be merged. This is intended to be populated by the data producer prior to ingestion. */
@@ -318,7 +318,7 @@ export type ExperienceEvent = {
   /** A list of items representing a product selected by a customer with specific options and pricing that are for that usage context at a specific point of time and may differ from the product record. */
   readonly productListItems?: Maybe<ReadonlyArray<ProductListItem>>;
   /** The time when an event or observation occurred. */
-  readonly timestamp?: Maybe<Scalars['DateTime']['output']>;
+  readonly timestamp: Scalars['DateTime']['output'];
   /** Link clicks, web page details, referrer information, and browser details. */
   readonly web?: Maybe<Webinfo>;
 };
@@ -428,7 +428,7 @@ export type Measure = {
   /** Unique identifier of the measure. In cases of data collection using lossy communication channels, such as mobile apps or websites with offline functionality, where transmission of measures cannot be ensured, this property contains a client-generated, unique ID of the measure taken. It is best practice to make this sufficiently long to ensure enough entropy. Additionally, if information such as time stamp, device ID, IP, or MAC address, or other potentially user-identifying values are incorporated in the generation of the xdm:id, the result should be hashed, so that no PII is encoded in the value, as the goal is not to identify user or device, but the specific measure in time. */
   readonly id?: Maybe<Scalars['String']['output']>;
   /** The quantifiable value of this measure. */
-  readonly value?: Maybe<Scalars['Float']['output']>;
+  readonly value: Scalars['Float']['output'];
 };
 
 export type MembershipStatus =
@@ -653,7 +653,7 @@ export type PhoneNumber = {
 export type ProductListItem = {
   readonly __typename?: 'ProductListItem';
   /** Stock keeping unit (SKU), the unique identifier for a product defined by the vendor. */
-  readonly SKU?: Maybe<Scalars['String']['output']>;
+  readonly SKU: Scalars['String']['output'];
   /** The line item identifier for this product entry. The product itself is identified through `xdm:product`. */
   readonly _id?: Maybe<Scalars['String']['output']>;
   /** The ISO 4217 alphabetic currency code used for pricing the product. */
@@ -687,9 +687,9 @@ export type ProductListItem = {
 export type ProductListItemSelectedOptions = {
   readonly __typename?: 'ProductListItemSelectedOptions';
   /** The name of the configurable attribute */
-  readonly attribute?: Maybe<Scalars['String']['output']>;
+  readonly attribute: Scalars['String']['output'];
   /** The value chosen for the configurable attribute */
-  readonly value?: Maybe<Scalars['String']['output']>;
+  readonly value: Scalars['String']['output'];
 };
 
 /** A customer profile: the merged fragments of every record of its identity graph, under a merge policy. */
@@ -1691,14 +1691,14 @@ export type EmailAddressResolvers<ContextType = GatewayContext, ParentType exten
 };
 
 export type ExperienceEventResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ExperienceEvent'] = ResolversParentTypes['ExperienceEvent']> = {
-  _id?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  _id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   commerce?: Resolver<Maybe<ResolversTypes['Commerce']>, ParentType, ContextType>;
   eventMergeId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   eventType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   identities?: Resolver<ReadonlyArray<ResolversTypes['Identity']>, ParentType, ContextType>;
   producedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   productListItems?: Resolver<Maybe<ReadonlyArray<ResolversTypes['ProductListItem']>>, ParentType, ContextType>;
-  timestamp?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  timestamp?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   web?: Resolver<Maybe<ResolversTypes['Webinfo']>, ParentType, ContextType>;
 };
 
@@ -1766,7 +1766,7 @@ export interface LongScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
 
 export type MeasureResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Measure'] = ResolversParentTypes['Measure']> = {
   id?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
 export type MergePolicyResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MergePolicy'] = ResolversParentTypes['MergePolicy']> = {
@@ -1849,7 +1849,7 @@ export type PhoneNumberResolvers<ContextType = GatewayContext, ParentType extend
 };
 
 export type ProductListItemResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ProductListItem'] = ResolversParentTypes['ProductListItem']> = {
-  SKU?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  SKU?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   _id?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   currencyCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   discountAmount?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -1867,8 +1867,8 @@ export type ProductListItemResolvers<ContextType = GatewayContext, ParentType ex
 };
 
 export type ProductListItemSelectedOptionsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ProductListItemSelectedOptions'] = ResolversParentTypes['ProductListItemSelectedOptions']> = {
-  attribute?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  value?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  attribute?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type ProfileResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Profile'] = ResolversParentTypes['Profile']> = {
