@@ -76,6 +76,7 @@ export function describeIngestionBehaviour(storeName: string, makeEnv: GatewayEn
         ],
         datasets: [
           { id: 'crm', name: 'CRM customers', schemaId: 'profile-crm', schemaClass: 'PROFILE', profileEnabled: true },
+          { id: 'marketing', name: 'Marketing events', schemaId: 'event-marketing', schemaClass: 'EXPERIENCE_EVENT', profileEnabled: true },
           { id: 'scores', name: 'Model scores', schemaId: 'profile-scores', schemaClass: 'PROFILE', profileEnabled: true },
           { id: 'web', name: 'Web and commerce events', schemaId: 'event-web-commerce', schemaClass: 'EXPERIENCE_EVENT', profileEnabled: true },
         ],
@@ -94,7 +95,7 @@ export function describeIngestionBehaviour(storeName: string, makeEnv: GatewayEn
       expect(again.errors?.[0]).toMatchObject({ message: "dataset 'loyalty' already exists", extensions: { code: 'ALREADY_EXISTS' } });
       const unknownSchema = await g.run('mutation { createDataset(input: { id: "x", name: "X", schemaId: "profile-nope" }) { id } }');
       expect(unknownSchema.errors?.[0]).toMatchObject({
-        message: "schema 'profile-nope' is not a compiled profile or event composition; schemas: event-web-commerce, profile-crm, profile-scores",
+        message: "schema 'profile-nope' is not a compiled profile or event composition; schemas: event-marketing, event-web-commerce, profile-crm, profile-scores",
         extensions: { code: 'UNKNOWN_SCHEMA' },
       });
       expect(codes(await g.run('mutation { createDataset(input: { id: "Bad Id", name: "X", schemaId: "profile-crm" }) { id } }'))).toEqual(['BAD_USER_INPUT']);
@@ -173,7 +174,7 @@ export function describeIngestionBehaviour(storeName: string, makeEnv: GatewayEn
       const [stored] = await g.services.store.findRecordsByIdentity('web', ['ECID:c1']);
       expect(stored?.timestamp).toEqual(new Date('2026-01-02T10:00:00Z'));
       const unknown = await g.run(INGEST, { datasetId: 'nope', records: [] });
-      expect(unknown.errors?.[0]).toMatchObject({ message: "dataset 'nope' does not exist; datasets: crm, scores, web", extensions: { code: 'DATASET_NOT_FOUND' } });
+      expect(unknown.errors?.[0]).toMatchObject({ message: "dataset 'nope' does not exist; datasets: crm, marketing, scores, web", extensions: { code: 'DATASET_NOT_FOUND' } });
     });
 
     it('enforces the guardrails with coded rejections: records per call, record size, identities per record', async () => {

@@ -173,10 +173,19 @@ export function describeSegmentBehaviour(label: string, makeEnv: GatewayEnvFacto
         ['two-buys', 'REALIZED'],
       ]);
 
+      // Campaign exposure: emails sent and ad impressions of the last 30 days, across the graph; not opens, not older ones.
+      const marketing = (id: string, identityMap: Record<string, unknown>, days: number, eventType: string, measure: Record<string, unknown>) => ({ _id: id, identityMap, timestamp: daysAgo(days), eventType, ...measure });
+      await ingest(g, 'marketing', [
+        marketing('m1', { Email: [{ id: 'e@x.com' }] }, 2, 'directMarketing.emailSent', { directMarketing: { sends: { value: 1 }, messageID: 'msg-1' } }),
+        marketing('m2', { Email: [{ id: 'e@x.com' }] }, 1, 'directMarketing.emailOpened', { directMarketing: { opens: { value: 1 }, messageID: 'msg-1' } }),
+        marketing('m3', { ECID: [{ id: 'cookie-1' }] }, 5, 'advertising.impressions', { advertising: { impressions: { value: 1 } } }),
+        marketing('m4', { Email: [{ id: 'e@x.com' }] }, 45, 'directMarketing.emailSent', { directMarketing: { sends: { value: 1 }, messageID: 'msg-0' } }),
+      ]);
       const values = await g.run('{ profile(identity: { namespace: "CRMID", id: "E-1" }) { computedAttributes { name value } ltv: computedAttribute(name: "lifetimeValue") } }');
       expect(values.data).toEqual({
         profile: {
           computedAttributes: [
+            { name: 'campaignExposure30d', value: 2 },
             { name: 'lastPurchaseAt', value: daysAgo(1) },
             { name: 'lifetimeValue', value: 115.5 },
             { name: 'purchases30d', value: 2 },
