@@ -26,8 +26,8 @@ Commands:
       S always give the same records; running it again changes nothing.
         -n, --profiles N          how many people (1 to 10,000,000)
         --first I                 seed only people I to N-1 (default 0), to seed a large set in parts
-        --datasets LIST           which datasets, comma-separated, of crm, scores, web (default all
-                                  three); e.g. crm,scores: about 2.2 records per person instead of 7.6
+        --datasets LIST           which datasets, comma-separated, of crm, scores, web, marketing (default all
+                                  four); e.g. crm,scores: about 2.2 records per person instead of 10.7
         --seed S                  the generator's seed (default 42)
         -q, --quiet               no progress on stderr
   segments evaluate [--partition I/N] [--quiet]

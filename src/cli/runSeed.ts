@@ -9,7 +9,7 @@ import { openServices, storeConfig } from './openCliServices';
 import { createProgressReporter } from './ProgressReporter';
 
 /** The demo datasets, in the order they are seeded. */
-export const DEMO_DATASETS: readonly DemoDatasetId[] = ['crm', 'scores', 'web'];
+export const DEMO_DATASETS: readonly DemoDatasetId[] = ['crm', 'scores', 'web', 'marketing'];
 export type DemoDatasetId = DemoRecord['datasetId'];
 
 /** `profile-gateway seed`, its arguments checked. */
@@ -24,7 +24,7 @@ export interface SeedCommand {
 }
 
 /**
- * Seeds the deterministic demo data set (`crm`, `scores`, `web`, or those of
+ * Seeds the deterministic demo data set (`crm`, `scores`, `web`, `marketing`, or those of
  * them asked for; people `first` … `profiles - 1`) into the MongoDB that
  * `MONGODB_URI` / `MONGODB_DB` name, through the ingestion pipeline (one pass
  * per dataset, as seedDemoData does), with progress on stderr and a summary
@@ -39,7 +39,7 @@ export async function runSeed(command: SeedCommand, io: CliIo): Promise<ExitCode
   const started = Date.now();
   try {
     const options: DemoOptions = { profiles: command.profiles, first: command.first, seed: command.seed };
-    const result: Record<DemoDatasetId, number> = { crm: 0, scores: 0, web: 0 };
+    const result: Record<DemoDatasetId, number> = { crm: 0, scores: 0, web: 0, marketing: 0 };
     for (const datasetId of command.datasets) {
       const records = (function* () {
         for (const demo of generateDemoRecords(options)) if (demo.datasetId === datasetId) yield demo.record;
@@ -56,7 +56,7 @@ export async function runSeed(command: SeedCommand, io: CliIo): Promise<ExitCode
       result[datasetId] = ingested.accepted;
     }
     progress.stop();
-    const total = result.crm + result.scores + result.web;
+    const total = result.crm + result.scores + result.web + result.marketing;
     const seconds = (Date.now() - started) / 1000;
     io.stdout.write(
       [
@@ -64,6 +64,7 @@ export async function runSeed(command: SeedCommand, io: CliIo): Promise<ExitCode
         `  crm           ${result.crm}`,
         `  scores        ${result.scores}`,
         `  web           ${result.web}`,
+        `  marketing     ${result.marketing}`,
         `  records       ${total}`,
         `  duration      ${seconds.toFixed(2)} s`,
         `  records/s     ${Math.round(total / Math.max(seconds, 0.001))}`,

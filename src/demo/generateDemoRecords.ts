@@ -1,13 +1,15 @@
 /**
  * A deterministic synthetic data set for the demo datasets (`crm`, `scores`,
- * `web`): the same seed and size give the same records, byte for byte.
+ * `web`, `marketing`): the same seed and size give the same records, byte for byte.
  *
  * What it exercises: identities that overlap across datasets (CRM records by
  * CRMID + Email + Phone, scores by Email, web events by ECID, logins linking
  * a device to an Email), conflicting values with different timestamps (one
  * profile in five has a newer second CRM record with another first name and
  * city), shared devices (one profile in fifty shares a tablet with the next
- * profile, so two CRMIDs meet on one ECID), and events over the last 90 days.
+ * profile, so two CRMIDs meet on one ECID), and events over the last 90 days:
+ * web and commerce events, and marketing events (email sends to the person's
+ * email, some opened, and ad impressions on the person's devices).
  */
 export interface DemoOptions {
   /** Number of people: persons `first` … `profiles - 1` are generated. */
@@ -22,7 +24,7 @@ export interface DemoOptions {
 
 /** One generated record and the dataset it belongs to. */
 export interface DemoRecord {
-  readonly datasetId: 'crm' | 'scores' | 'web';
+  readonly datasetId: 'crm' | 'scores' | 'web' | 'marketing';
   readonly record: { readonly [key: string]: unknown };
 }
 
@@ -106,6 +108,56 @@ export function* generateDemoRecords(options: DemoOptions): Generator<DemoRecord
     if (index % 50 === 0 && index + 1 < options.profiles) devices.push(`tablet-${demoIdentities(index).crmId}`);
     if (index % 50 === 1) devices.push(`tablet-${demoIdentities(index - 1).crmId}`);
     yield* events(index, ids.email, devices, now, random, pick);
+    // After every other record of the person, so adding them changed none of those.
+    yield* marketingEvents(index, ids.email, devices, now, random, pick);
+  }
+}
+
+const CAMPAIGNS = ['autumn-trail', 'rain-ready', 'winter-sale', 'new-arrivals', 'loyalty-bonus', 'black-friday'];
+
+/**
+ * Marketing events of one person over the last 90 days: up to 3 campaign
+ * emails sent to the person's email (about a third of them opened, up to two
+ * days later) and up to 2 ad impressions on the person's devices.
+ */
+function* marketingEvents(
+  index: number,
+  email: string,
+  devices: readonly string[],
+  now: number,
+  random: () => number,
+  pick: <T>(items: readonly T[]) => T,
+): Generator<DemoRecord> {
+  const sends = Math.floor(random() * 4);
+  for (let send = 0; send < sends; send += 1) {
+    const campaign = pick(CAMPAIGNS);
+    const sentAt = now - Math.floor(random() * 90 * DAY);
+    const messageID = `msg-${campaign}-${index + 1}-${send}`;
+    const identityMap = { Email: [{ id: email, primary: true }] };
+    yield {
+      datasetId: 'marketing',
+      record: { _id: `mkt-${index + 1}-send-${send}`, timestamp: new Date(sentAt).toISOString(), eventType: 'directMarketing.emailSent', identityMap, directMarketing: { sends: { value: 1 }, messageID } },
+    };
+    if (random() < 0.35) {
+      const openedAt = Math.min(now - 1, sentAt + Math.floor(random() * 48) * 3_600_000);
+      yield {
+        datasetId: 'marketing',
+        record: { _id: `mkt-${index + 1}-open-${send}`, timestamp: new Date(openedAt).toISOString(), eventType: 'directMarketing.emailOpened', identityMap, directMarketing: { opens: { value: 1 }, messageID } },
+      };
+    }
+  }
+  const impressions = Math.floor(random() * 3);
+  for (let impression = 0; impression < impressions; impression += 1) {
+    yield {
+      datasetId: 'marketing',
+      record: {
+        _id: `mkt-${index + 1}-ad-${impression}`,
+        timestamp: new Date(now - Math.floor(random() * 90 * DAY)).toISOString(),
+        eventType: 'advertising.impressions',
+        identityMap: { ECID: [{ id: pick(devices), primary: true }] },
+        advertising: { impressions: { value: 1 } },
+      },
+    };
   }
 }
 

@@ -15,8 +15,8 @@ export async function seedDemoData(
   options: DemoOptions,
   onProgress?: (datasetId: string, progress: IngestProgress) => void,
 ): Promise<SeedResult> {
-  const result: Record<DemoRecord['datasetId'], number> = { crm: 0, scores: 0, web: 0 };
-  for (const datasetId of ['crm', 'scores', 'web'] as const) {
+  const result: Record<DemoRecord['datasetId'], number> = { crm: 0, scores: 0, web: 0, marketing: 0 };
+  for (const datasetId of ['crm', 'scores', 'web', 'marketing'] as const) {
     const records = (function* () {
       for (const demo of generateDemoRecords(options)) if (demo.datasetId === datasetId) yield demo.record;
     })();

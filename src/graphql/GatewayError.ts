@@ -7,6 +7,7 @@ import { GraphQLError, type GraphQLErrorOptions } from 'graphql';
 export type GatewayErrorCode =
   | 'BAD_USER_INPUT'
   | 'UNKNOWN_NAMESPACE'
+  | 'INVALID_IDENTITY'
   | 'UNKNOWN_SCHEMA'
   | 'ALREADY_EXISTS'
   | 'DATASET_NOT_FOUND'

@@ -131,11 +131,25 @@ type MergePolicy {
   datasetPrecedence: [ID!]
 }
 
+"""How a namespace writes its identity values, at every ingestion door and every lookup alike."""
+enum IdentityNormalization {
+  """Trimmed, Unicode NFC, lower case; one '@' between a local part and a domain (internationalized addresses included)."""
+  EMAIL
+  """E.164 (+ and digits), parsed by libphonenumber-js; a number without a country code takes IDENTITY_PHONE_DEFAULT_REGION."""
+  PHONE_E164
+  """Trimmed, Unicode NFC, lower case."""
+  LOWERCASE
+  """As given."""
+  NONE
+}
+
 type IdentityNamespace {
   code: String!
   type: String!
   uniquePerGraph: Boolean!
   priority: Int!
+  """How the namespace's identity values are normalized before they are stored or looked up."""
+  normalization: IdentityNormalization!
 }
 
 type Segment {
@@ -266,14 +280,18 @@ type RecordError {
   path: String
   """Every problem of the record, each naming its path and rule, separated by '; '."""
   message: String!
-  """INVALID_JSON, INVALID_RECORD, MISSING_RECORD_ID, RECORD_TOO_LARGE, TOO_MANY_IDENTITIES, UNKNOWN_NAMESPACE or NO_IDENTITY."""
+  """INVALID_JSON, INVALID_RECORD, MISSING_RECORD_ID, RECORD_TOO_LARGE, TOO_MANY_IDENTITIES, UNKNOWN_NAMESPACE, INVALID_IDENTITY or NO_IDENTITY."""
   code: String!
 }
 `;
 
 /** Fields every `Profile` has besides its XDM fields, in contract order. */
 export const PROFILE_FIXED_FIELDS: readonly { readonly name: string; readonly sdl: string }[] = [
-  { name: 'identities', sdl: '"All identities of the fragments that were merged."\n  identities: [Identity!]!' },
+  {
+    name: 'identities',
+    sdl:
+      '"The profile\'s stitched identity graph, primary (highest-priority namespace) first, then by namespace priority and id: the same set whichever of its identities looked the profile up, and the set identityGraph lists. It includes identities only events carry (the ECID of a web visit linked by a login) and leaves out those over-merge protection cut off (identityGraph.skippedLinks). Under a merge policy without stitching (NONE): the looked-up identity and those of the fragments merged."\n  identities: [Identity!]!',
+  },
   { name: 'mergePolicy', sdl: '"The merge policy this profile was merged under."\n  mergePolicy: MergePolicy!' },
   { name: 'fragments', sdl: '"The records merged into this profile (provenance)."\n  fragments: [ProfileFragment!]!' },
   {

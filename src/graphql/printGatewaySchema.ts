@@ -29,6 +29,8 @@ export function printGatewaySchema(compositions: readonly CompiledComposition[])
         description: 'A time-stamped event of a profile: a record of an experience-event dataset. Events are never merged.',
         object: unionOfClass(compositions, 'EXPERIENCE_EVENT'),
         fixedFields: EXPERIENCE_EVENT_FIXED_FIELDS,
+        // An event is served as stored, and every stored event was validated: `_id` and `timestamp` are there.
+        rootRequiredNonNull: true,
       },
     ],
     { reservedTypeNames },

@@ -1,4 +1,8 @@
+import { type CountryCode, isSupportedCountry } from 'libphonenumber-js';
+import { compareCodePoints } from '../text';
+import { parseIdentityKey } from './identityKey';
 import type { IdentityNamespace } from './IdentityNamespace';
+import { type NormalizedId, normalizeIdentityId } from './normalizeIdentityId';
 
 /** How identities link into graphs; options of the identity graph. */
 export interface IdentityRulesOptions {
@@ -15,6 +19,13 @@ export interface IdentityRulesOptions {
    * @default []
    */
   readonly blockedValuePatterns?: readonly (string | RegExp)[];
+  /**
+   * Region (ISO 3166 alpha-2, e.g. `PT`) of a phone number written without
+   * its country code, for namespaces normalized `PHONE_E164`; empty: such a
+   * number is refused.
+   * @default ''
+   */
+  readonly phoneDefaultRegion?: string;
 }
 
 const BUILT_IN_BLOCKED = new Set(['', 'null', 'undefined', '0', '-1', 'anonymous']);
@@ -27,6 +38,7 @@ export class IdentityRules {
   readonly maxGraphSize: number;
   private readonly namespaces: ReadonlyMap<string, IdentityNamespace>;
   private readonly blockedPatterns: readonly RegExp[];
+  private readonly phoneDefaultRegion: CountryCode | undefined;
 
   constructor(namespaces: readonly IdentityNamespace[], options: IdentityRulesOptions = {}) {
     this.namespaces = new Map(namespaces.map((namespace) => [namespace.code, namespace]));
@@ -35,6 +47,24 @@ export class IdentityRules {
       throw new RangeError(`maxGraphSize must be a whole number of at least 1, got ${String(options.maxGraphSize)}`);
     }
     this.blockedPatterns = (options.blockedValuePatterns ?? []).map(toWholeValuePattern);
+    const region = options.phoneDefaultRegion ?? '';
+    if (region !== '' && !isSupportedCountry(region)) {
+      throw new RangeError(
+        `the default phone region (IDENTITY_PHONE_DEFAULT_REGION) must be a region code such as PT or US, got ${JSON.stringify(region)}`,
+      );
+    }
+    this.phoneDefaultRegion = region === '' ? undefined : region;
+  }
+
+  /**
+   * An identity value as its namespace writes it (`Email`: trimmed, lower
+   * case; `Phone`: E.164), or why it cannot be one. An unknown namespace
+   * keeps the value: the caller reports the namespace.
+   */
+  normalize(namespaceCode: string, value: string): NormalizedId {
+    const namespace = this.namespaces.get(namespaceCode);
+    if (namespace === undefined) return { ok: true, id: value };
+    return normalizeIdentityId(namespace.normalization, value, { phoneDefaultRegion: this.phoneDefaultRegion });
   }
 
   /** The namespace with this code, or `undefined`. */
@@ -60,6 +90,16 @@ export class IdentityRules {
 
   isUniquePerGraph(code: string): boolean {
     return this.namespaces.get(code)?.uniquePerGraph ?? false;
+  }
+
+  /**
+   * Identity keys in the order a profile lists them: highest-priority
+   * namespace first (so the primary identity first), then by id in
+   * code-point order. A new array.
+   */
+  byPriority(identityKeys: readonly string[]): string[] {
+    const rank = (key: string) => this.priority(parseIdentityKey(key).namespace);
+    return [...identityKeys].sort((a, b) => rank(a) - rank(b) || compareCodePoints(parseIdentityKey(a).id, parseIdentityKey(b).id));
   }
 
   /**

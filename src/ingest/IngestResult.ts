@@ -6,6 +6,7 @@ export type RecordErrorCode =
   | 'RECORD_TOO_LARGE'
   | 'TOO_MANY_IDENTITIES'
   | 'UNKNOWN_NAMESPACE'
+  | 'INVALID_IDENTITY'
   | 'NO_IDENTITY';
 
 /** Why one record of an ingestion was rejected. */

@@ -72,8 +72,8 @@ export function prepareRecord(input: unknown, index: number, context: RecordCont
     const more = violations.length > MAX_LISTED_PROBLEMS ? [`and ${violations.length - MAX_LISTED_PROBLEMS} more`] : [];
     return reject('INVALID_RECORD', violations[0]!.path, [...listed, ...more].join('; '));
   }
-  const { identities, problems } = readRecordIdentities(input, context.rules);
-  if (problems.length > 0) return reject('UNKNOWN_NAMESPACE', problems[0]!.path, problems.map((problem) => problem.message).join('; '));
+  const { identities, problems, identityMap } = readRecordIdentities(input, context.rules);
+  if (problems.length > 0) return reject(problems[0]!.code, problems[0]!.path, problems.map((problem) => problem.message).join('; '));
   if (identities.length > context.maxIdentitiesPerRecord) {
     return reject(
       'TOO_MANY_IDENTITIES',
@@ -91,7 +91,8 @@ export function prepareRecord(input: unknown, index: number, context: RecordCont
   return {
     stored: {
       recordId,
-      record: input,
+      // Stored with its identities as they link: normalized per namespace.
+      record: identityMap === input.identityMap ? input : { ...input, identityMap },
       identityKeys: anchoredIdentityKeys(identities, context.rules),
       timestamp: timestampOf(input, context),
       ingestedAt: context.ingestedAt,

@@ -58,8 +58,8 @@ export interface GatewayConfig {
   readonly store: StoreConfig;
   readonly ingest: IngestLimits;
   /**
-   * `IDENTITY_GRAPH_MAX_SIZE` (default 50) and `IDENTITY_BLOCKED_PATTERNS`
-   * (a JSON array of regular expressions, each matching a whole value; default none).
+   * `IDENTITY_GRAPH_MAX_SIZE` (default 50), `IDENTITY_BLOCKED_PATTERNS` (a JSON array of regular expressions,
+   * each matching a whole value; default none), `IDENTITY_PHONE_DEFAULT_REGION` (e.g. `PT`; checked by IdentityRules).
    */
   readonly identity: Required<IdentityRulesOptions>;
   /**
@@ -150,6 +150,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     identity: {
       maxGraphSize: integer(env, 'IDENTITY_GRAPH_MAX_SIZE', 50, 1, 10_000),
       blockedValuePatterns: patterns(env.IDENTITY_BLOCKED_PATTERNS),
+      phoneDefaultRegion: text(env.IDENTITY_PHONE_DEFAULT_REGION)?.toUpperCase() ?? '',
     },
     demoProfiles: integer(env, 'DEMO_PROFILES', 10_000, 0, 10_000_000),
     segments: {

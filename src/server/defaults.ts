@@ -8,6 +8,7 @@ export const DEFAULT_DATASETS: readonly Omit<Dataset, 'createdAt'>[] = [
   { id: 'crm', name: 'CRM customers', schemaId: 'profile-crm', schemaClass: 'PROFILE', profileEnabled: true },
   { id: 'scores', name: 'Model scores', schemaId: 'profile-scores', schemaClass: 'PROFILE', profileEnabled: true },
   { id: 'web', name: 'Web and commerce events', schemaId: 'event-web-commerce', schemaClass: 'EXPERIENCE_EVENT', profileEnabled: true },
+  { id: 'marketing', name: 'Marketing events', schemaId: 'event-marketing', schemaClass: 'EXPERIENCE_EVENT', profileEnabled: true },
 ];
 
 /** The merge policies every gateway starts with: the default, and CRM over scores. */

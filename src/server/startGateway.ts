@@ -28,7 +28,7 @@ export async function startGateway(config: GatewayConfig, options: StartGatewayO
     const started = Date.now();
     logger.info(`store: embedded, in memory: data is lost when the process stops; seeding ${config.demoProfiles} demo profiles (DEMO_PROFILES)…`);
     const seeded = await seedDemoData(services.ingestion, { profiles: config.demoProfiles });
-    logger.info({ seeded }, `seeded ${seeded.crm} crm, ${seeded.scores} scores and ${seeded.web} web records in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    logger.info({ seeded }, `seeded ${seeded.crm} crm, ${seeded.scores} scores, ${seeded.web} web and ${seeded.marketing} marketing records in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     // Streaming segments qualified as the records arrived; a batch run gives the BATCH segments their members too.
     await services.streaming.whenIdle();
     const evaluationStarted = Date.now();

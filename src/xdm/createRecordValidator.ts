@@ -1,5 +1,6 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
+import isEmail from 'validator/lib/isEmail';
 import type { CompiledComposition } from './model';
 import { toJsonSchema } from './toJsonSchema';
 
@@ -39,7 +40,15 @@ function createAjv(): Ajv {
   // `allErrors` so that one rejection lists everything wrong with a record.
   const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
   addFormats(ajv);
+  // ajv-formats' `email` is ASCII only; XDM email addresses may be internationalized
+  // (RFC 6531 local parts such as `eduardo.queirós`, IDN domains), as `idn-email` allows.
+  ajv.addFormat('email', isInternationalEmail);
+  ajv.addFormat('idn-email', isInternationalEmail);
   return ajv;
+}
+
+function isInternationalEmail(value: string): boolean {
+  return isEmail(value, { allow_utf8_local_part: true, require_tld: true });
 }
 
 function toRecordValidator(validate: ValidateFunction): RecordValidator {

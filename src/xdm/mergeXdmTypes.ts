@@ -7,19 +7,24 @@ import { XdmCompileError } from './XdmCompileError';
  * that data type only if both sides agree), a free-form value yields to a
  * typed one, and two different scalar types are a conflict, reported with
  * `where` so the definition can be found.
+ *
+ * `required` says which members a merged object requires: `either` (the
+ * default) when both definitions apply to one record (`allOf`), `both` when
+ * a record follows one definition or the other (the union of several
+ * compositions), so only what each requires is guaranteed.
  */
-export function mergeXdmTypes(a: XdmType, b: XdmType, where: string): XdmType {
+export function mergeXdmTypes(a: XdmType, b: XdmType, where: string, required: 'either' | 'both' = 'either'): XdmType {
   if (a.kind === 'any') return b;
   if (b.kind === 'any') return a;
-  if (a.kind === 'object' && b.kind === 'object') return mergeObjects(a, b, where);
+  if (a.kind === 'object' && b.kind === 'object') return mergeObjects(a, b, where, required);
   // A free-form object (no fields) next to a map is the map.
   if (a.kind === 'object' && a.fields.size === 0 && b.kind === 'map') return b;
   if (b.kind === 'object' && b.fields.size === 0 && a.kind === 'map') return a;
   if (a.kind === 'map' && b.kind === 'map') {
-    return { kind: 'map', values: mergeXdmTypes(a.values, b.values, `${where}.*`) };
+    return { kind: 'map', values: mergeXdmTypes(a.values, b.values, `${where}.*`, required) };
   }
   if (a.kind === 'array' && b.kind === 'array') {
-    return { ...a, items: mergeXdmTypes(a.items, b.items, `${where}[]`), constraints: { ...b.constraints, ...a.constraints } };
+    return { ...a, items: mergeXdmTypes(a.items, b.items, `${where}[]`, required), constraints: { ...b.constraints, ...a.constraints } };
   }
   if (a.kind === 'string' && b.kind === 'string') {
     const suggestedValues = a.suggestedValues ?? b.suggestedValues;
@@ -38,17 +43,17 @@ export function mergeXdmTypes(a: XdmType, b: XdmType, where: string): XdmType {
   );
 }
 
-function mergeObjects(a: XdmObjectType, b: XdmObjectType, where: string): XdmObjectType {
+function mergeObjects(a: XdmObjectType, b: XdmObjectType, where: string, required: 'either' | 'both'): XdmObjectType {
   const fields = new Map<string, XdmField>(a.fields);
   for (const [key, field] of b.fields) {
     const existing = fields.get(key);
-    fields.set(key, existing === undefined ? field : mergeFields(existing, field, `${where}.${key}`));
+    fields.set(key, existing === undefined ? field : mergeFields(existing, field, `${where}.${key}`, required));
   }
   const origin = a.origin !== undefined && a.origin.id === b.origin?.id ? a.origin : onlyOrigin(a, b);
   return {
     kind: 'object',
     fields,
-    required: new Set([...a.required, ...b.required]),
+    required: required === 'either' ? new Set([...a.required, ...b.required]) : new Set([...a.required].filter((key) => b.required.has(key))),
     ...(origin === undefined ? {} : { origin }),
   };
 }
@@ -64,7 +69,7 @@ function onlyOrigin(a: XdmObjectType, b: XdmObjectType): XdmOrigin | undefined {
   return undefined;
 }
 
-function mergeFields(a: XdmField, b: XdmField, where: string): XdmField {
+function mergeFields(a: XdmField, b: XdmField, where: string, required: 'either' | 'both'): XdmField {
   const title = a.title ?? b.title;
   const description = a.description ?? b.description;
   return {
@@ -73,7 +78,7 @@ function mergeFields(a: XdmField, b: XdmField, where: string): XdmField {
     ...(title === undefined ? {} : { title }),
     ...(description === undefined ? {} : { description }),
     deprecated: a.deprecated && b.deprecated,
-    type: mergeXdmTypes(a.type, b.type, where),
+    type: mergeXdmTypes(a.type, b.type, where, required),
   };
 }
 

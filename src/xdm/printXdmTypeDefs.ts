@@ -12,6 +12,15 @@ export interface XdmGraphQLRoot {
    * …). XDM fields never take these names: a clash is renamed `<name>Xdm`.
    */
   readonly fixedFields?: readonly { readonly name: string; readonly sdl: string }[];
+  /**
+   * Whether the root's required XDM members are non-null: true for a record
+   * served as it was stored (an event), false for a merged profile, which may
+   * have no fragment at all (an identity only events carry). Below the root,
+   * a member its object requires is always non-null: every stored record was
+   * validated, so an object that is there has it.
+   * @default false
+   */
+  readonly rootRequiredNonNull?: boolean;
 }
 
 export interface XdmGraphQLOptions {
@@ -87,7 +96,7 @@ class XdmTypePrinter {
     for (const root of roots) this.definitions.push(this.printRoot(root), ...this.takeEnums());
     // Breadth first: each printed object claims the names of its children.
     for (let next = this.pending.shift(); next !== undefined; next = this.pending.shift()) {
-      this.definitions.push(this.printObject(next.name, next.object, [], false), ...this.takeEnums());
+      this.definitions.push(this.printObject(next.name, next.object, [], false, true), ...this.takeEnums());
     }
     return this.definitions.join('\n\n');
   }
@@ -101,7 +110,7 @@ class XdmTypePrinter {
   private printRoot(root: XdmGraphQLRoot): string {
     const fixed = root.fixedFields ?? [];
     const description = root.description === undefined ? '' : `${JSON.stringify(root.description)}\n`;
-    return `${description}${this.printObject(root.typeName, root.object, fixed, true)}`;
+    return `${description}${this.printObject(root.typeName, root.object, fixed, true, root.rootRequiredNonNull ?? false)}`;
   }
 
   private printObject(
@@ -109,6 +118,7 @@ class XdmTypePrinter {
     object: XdmObjectType,
     fixed: readonly { name: string; sdl: string }[],
     isRoot: boolean,
+    requiredNonNull: boolean,
   ): string {
     const lines = fixed.map((field) => `  ${field.sdl}`);
     const taken = new Set(fixed.map((field) => field.name));
@@ -121,7 +131,8 @@ class XdmTypePrinter {
         continue;
       }
       const name = uniqueFieldName(toFieldName(field.key), taken, isRoot);
-      const type = this.typeReference(field.type, `${typeName}${toTypeNamePart(field.key)}`);
+      const nullable = this.typeReference(field.type, `${typeName}${toTypeNamePart(field.key)}`);
+      const type = requiredNonNull && object.required.has(field.key) ? `${nullable}!` : nullable;
       const directives = [
         field.deprecated ? '@deprecated(reason: "Deprecated in XDM.")' : '',
         name === field.key ? '' : `@xdm(key: ${JSON.stringify(field.key)})`,
@@ -206,7 +217,7 @@ class XdmTypePrinter {
     let text: string;
     switch (type.kind) {
       case 'object':
-        text = `{${[...type.fields.values()].map((field) => this.fieldSignature(field)).join(',')}}`;
+        text = `{${[...type.fields.values()].map((field) => this.fieldSignature(field, type.required.has(field.key))).join(',')}}`;
         break;
       case 'array':
         text = `[${this.signatureOf(type.items)}]`;
@@ -236,8 +247,8 @@ class XdmTypePrinter {
     return signature;
   }
 
-  private fieldSignature(field: XdmField): string {
-    return JSON.stringify([field.key, field.description ?? field.title ?? '', field.deprecated, this.signatureOf(field.type)]);
+  private fieldSignature(field: XdmField, required: boolean): string {
+    return JSON.stringify([field.key, field.description ?? field.title ?? '', field.deprecated, required, this.signatureOf(field.type)]);
   }
 }
 

@@ -61,21 +61,22 @@ export function describeIngestionBehaviour(storeName: string, makeEnv: GatewayEn
     it('starts with the shipped namespaces, demo datasets and merge policies', async () => {
       const g = await gateway();
       const result = await g.run(`{
-        identityNamespaces { code type uniquePerGraph priority }
+        identityNamespaces { code type uniquePerGraph priority normalization }
         datasets { id name schemaId schemaClass profileEnabled }
         mergePolicies { id isDefault identityStitching attributeMerge datasetPrecedence }
       }`);
       expect(result.errors).toBeUndefined();
       expect(result.data).toEqual({
         identityNamespaces: [
-          { code: 'CRMID', type: 'person', uniquePerGraph: true, priority: 1 },
-          { code: 'LoyaltyId', type: 'person', uniquePerGraph: true, priority: 2 },
-          { code: 'Email', type: 'email', uniquePerGraph: false, priority: 3 },
-          { code: 'Phone', type: 'phone', uniquePerGraph: false, priority: 4 },
-          { code: 'ECID', type: 'cookie', uniquePerGraph: false, priority: 5 },
+          { code: 'CRMID', type: 'person', uniquePerGraph: true, priority: 1, normalization: 'NONE' },
+          { code: 'LoyaltyId', type: 'person', uniquePerGraph: true, priority: 2, normalization: 'NONE' },
+          { code: 'Email', type: 'email', uniquePerGraph: false, priority: 3, normalization: 'EMAIL' },
+          { code: 'Phone', type: 'phone', uniquePerGraph: false, priority: 4, normalization: 'PHONE_E164' },
+          { code: 'ECID', type: 'cookie', uniquePerGraph: false, priority: 5, normalization: 'NONE' },
         ],
         datasets: [
           { id: 'crm', name: 'CRM customers', schemaId: 'profile-crm', schemaClass: 'PROFILE', profileEnabled: true },
+          { id: 'marketing', name: 'Marketing events', schemaId: 'event-marketing', schemaClass: 'EXPERIENCE_EVENT', profileEnabled: true },
           { id: 'scores', name: 'Model scores', schemaId: 'profile-scores', schemaClass: 'PROFILE', profileEnabled: true },
           { id: 'web', name: 'Web and commerce events', schemaId: 'event-web-commerce', schemaClass: 'EXPERIENCE_EVENT', profileEnabled: true },
         ],
@@ -94,7 +95,7 @@ export function describeIngestionBehaviour(storeName: string, makeEnv: GatewayEn
       expect(again.errors?.[0]).toMatchObject({ message: "dataset 'loyalty' already exists", extensions: { code: 'ALREADY_EXISTS' } });
       const unknownSchema = await g.run('mutation { createDataset(input: { id: "x", name: "X", schemaId: "profile-nope" }) { id } }');
       expect(unknownSchema.errors?.[0]).toMatchObject({
-        message: "schema 'profile-nope' is not a compiled profile or event composition; schemas: event-web-commerce, profile-crm, profile-scores",
+        message: "schema 'profile-nope' is not a compiled profile or event composition; schemas: event-marketing, event-web-commerce, profile-crm, profile-scores",
         extensions: { code: 'UNKNOWN_SCHEMA' },
       });
       expect(codes(await g.run('mutation { createDataset(input: { id: "Bad Id", name: "X", schemaId: "profile-crm" }) { id } }'))).toEqual(['BAD_USER_INPUT']);
@@ -173,19 +174,19 @@ export function describeIngestionBehaviour(storeName: string, makeEnv: GatewayEn
       const [stored] = await g.services.store.findRecordsByIdentity('web', ['ECID:c1']);
       expect(stored?.timestamp).toEqual(new Date('2026-01-02T10:00:00Z'));
       const unknown = await g.run(INGEST, { datasetId: 'nope', records: [] });
-      expect(unknown.errors?.[0]).toMatchObject({ message: "dataset 'nope' does not exist; datasets: crm, scores, web", extensions: { code: 'DATASET_NOT_FOUND' } });
+      expect(unknown.errors?.[0]).toMatchObject({ message: "dataset 'nope' does not exist; datasets: crm, marketing, scores, web", extensions: { code: 'DATASET_NOT_FOUND' } });
     });
 
     it('enforces the guardrails with coded rejections: records per call, record size, identities per record', async () => {
       const g = await gateway({ INGEST_MAX_RECORDS_PER_CALL: '2', INGEST_MAX_RECORD_BYTES: '300', INGEST_MAX_IDENTITIES_PER_RECORD: '2' });
-      const tooMany = await g.run(INGEST, { datasetId: 'crm', records: [crm('a', [['Phone', '1']]), crm('b', [['Phone', '2']]), crm('c', [['Phone', '3']])] });
+      const tooMany = await g.run(INGEST, { datasetId: 'crm', records: [crm('a', [['ECID', '1']]), crm('b', [['ECID', '2']]), crm('c', [['ECID', '3']])] });
       expect(tooMany.errors?.[0]).toMatchObject({
         message: 'one ingest call takes at most 2 records, got 3; send more calls, or stream them to POST /ingest/crm',
         extensions: { code: 'TOO_MANY_RECORDS', limit: 2 },
       });
       const result = await ingest(g, 'crm', [
-        crm('big', [['Phone', '1']], { person: { name: { fullName: 'x'.repeat(400) } } }),
-        crm('wide', [['Phone', '2'], ['Email', 'w@x.com'], ['ECID', 'w']]),
+        crm('big', [['ECID', '1']], { person: { name: { fullName: 'x'.repeat(400) } } }),
+        crm('wide', [['ECID', '2'], ['Email', 'w@x.com'], ['CRMID', 'w']]),
       ]);
       expect(result.accepted).toBe(0);
       expect(result.rejected).toEqual([
@@ -223,12 +224,74 @@ export function describeIngestionBehaviour(storeName: string, makeEnv: GatewayEn
       expect(await graph(g, 'Email', 'nobody@x.com')).toBeNull();
     });
 
+    it('normalizes identities per namespace at ingestion and at every lookup, and refuses what cannot be normalized', async () => {
+      const g = await gateway();
+      const result = await ingest(g, 'crm', [
+        crm('p7', [['CRMID', 'C-7'], ['Email', ' Person000007@Example.COM '], ['Phone', '+351 900 0007']], { personalEmail: { address: 'eduardo.queirós@exemplo.pt' } }),
+        crm('eai', [['Email', 'Eduardo.Queirós@Exemplo.pt']], { personalEmail: { address: 'eduardo.queirós@exemplo.pt' } }),
+        crm('bad', [['CRMID', 'C-8'], ['Phone', 'call me maybe']]),
+        crm('worse', [['Email', 'ana@x.com'], ['Email', 'no-at-sign']]),
+        crm('ascii', [['Email', 'a@x.com']], { personalEmail: { address: 'not an email' } }),
+      ]);
+      expect(result).toEqual({
+        accepted: 2,
+        rejected: [
+          {
+            index: 2,
+            recordId: 'bad',
+            path: 'identityMap.Phone[0].id',
+            code: 'INVALID_IDENTITY',
+            message: 'identityMap.Phone[0].id: "call me maybe" is not a phone number (no default region is set: write it with its country code, e.g. +351…) (rule: identity namespace Phone)',
+          },
+          {
+            index: 3,
+            recordId: 'worse',
+            path: 'identityMap.Email[1].id',
+            code: 'INVALID_IDENTITY',
+            message: "identityMap.Email[1].id: \"no-at-sign\" is not an email address (one '@' between a local part and a domain, no spaces) (rule: identity namespace Email)",
+          },
+          { index: 4, recordId: 'ascii', path: 'personalEmail.address', code: 'INVALID_RECORD', message: 'personalEmail.address must match format "email" (rule: format)' },
+        ],
+      });
+      // Stored as they link: normalized.
+      const [stored] = await g.services.store.findRecordsByIdentity('crm', ['CRMID:C-7']);
+      expect(stored?.identityKeys).toEqual(['CRMID:C-7', 'Email:person000007@example.com', 'Phone:+3519000007']);
+      expect(stored?.record.identityMap).toEqual({ CRMID: [{ id: 'C-7', primary: true }], Email: [{ id: 'person000007@example.com' }], Phone: [{ id: '+3519000007' }] });
+      const spellings = [
+        ['Email', 'person000007@example.com'],
+        ['Email', 'Person000007@Example.com'],
+        ['Email', '  PERSON000007@EXAMPLE.COM\t'],
+        ['Phone', '+351 9000007'],
+        ['Phone', '+351-900-0007'],
+        ['Phone', '+3519000007'],
+      ] as const;
+      for (const [namespace, id] of spellings) {
+        expect(keys(await graph(g, namespace, id)).sort()).toEqual(['CRMID:C-7', 'Email:person000007@example.com', 'Phone:+3519000007']);
+        const profile = await g.run('query P($namespace: String!, $id: String!) { profile(identity: { namespace: $namespace, id: $id }) { personalEmail { address } } }', { namespace, id });
+        expect(profile).toEqual({ data: { profile: { personalEmail: { address: 'eduardo.queirós@exemplo.pt' } } } });
+      }
+      expect(keys(await graph(g, 'Email', 'EDUARDO.QUEIRÓS@exemplo.PT'))).toEqual(['Email:eduardo.queirós@exemplo.pt']);
+      const invalid = await g.run(GRAPH, { namespace: 'Phone', id: '9000007' });
+      expect(invalid.errors?.[0]).toMatchObject({
+        message: 'identity Phone "9000007" is not a phone number (no default region is set: write it with its country code, e.g. +351…)',
+        extensions: { code: 'INVALID_IDENTITY', namespace: 'Phone' },
+      });
+      expect(codes(await g.run('mutation { deleteIdentity(identity: { namespace: "Email", id: "nobody" }) }'))).toEqual(['INVALID_IDENTITY']);
+    });
+
+    it('reads a phone number without its country code in the configured default region', async () => {
+      const g = await gateway({ IDENTITY_PHONE_DEFAULT_REGION: 'pt' });
+      expect(await ingest(g, 'crm', [crm('p', [['CRMID', 'C-1'], ['Phone', '912 345 678']])])).toEqual({ accepted: 1, rejected: [] });
+      expect(keys(await graph(g, 'Phone', '+351912345678')).sort()).toEqual(['CRMID:C-1', 'Phone:+351912345678']);
+      expect(keys(await graph(g, 'Phone', '912-345-678')).sort()).toEqual(['CRMID:C-1', 'Phone:+351912345678']);
+    });
+
     it('replaces a re-sent record whole: an identity it lost is no longer linked', async () => {
       const g = await gateway();
-      await ingest(g, 'crm', [crm('r1', [['Email', 'ana@x.com'], ['Phone', '+1']])]);
+      await ingest(g, 'crm', [crm('r1', [['Email', 'ana@x.com'], ['Phone', '+351911111111']])]);
       await ingest(g, 'crm', [crm('r1', [['Email', 'ana@x.com'], ['ECID', 'c9']])]);
       expect(keys(await graph(g, 'Email', 'ana@x.com'))).toEqual(['Email:ana@x.com', 'ECID:c9']);
-      expect(await graph(g, 'Phone', '+1')).toBeNull();
+      expect(await graph(g, 'Phone', '+351911111111')).toBeNull();
     });
 
     it('keeps two CRMIDs that share a device in two graphs, and says which link it did not follow', async () => {
@@ -275,16 +338,16 @@ export function describeIngestionBehaviour(storeName: string, makeEnv: GatewayEn
       const g = await gateway();
       await ingest(g, 'crm', [
         crm('r1', [['Email', 'ana@x.com'], ['ECID', 'shared']]),
-        crm('r2', [['Phone', '+1'], ['ECID', 'shared']]),
+        crm('r2', [['Phone', '+351911111111'], ['ECID', 'shared']]),
         crm('r3', [['Email', 'ana@x.com'], ['LoyaltyId', 'L-1']]),
-        crm('r4', [['Phone', '+1'], ['CRMID', 'C-1']]),
+        crm('r4', [['Phone', '+351911111111'], ['CRMID', 'C-1']]),
       ]);
       await ingest(g, 'web', [{ _id: 'e1', identityMap: { ECID: [{ id: 'shared' }] }, timestamp: '2026-01-01T00:00:00Z' }]);
       expect(keys(await graph(g, 'Email', 'ana@x.com'))).toHaveLength(5);
       const erased = await g.run('mutation { deleteIdentity(identity: { namespace: "ECID", id: "shared" }) }');
       expect(erased).toEqual({ data: { deleteIdentity: 3 } });
       expect(keys(await graph(g, 'Email', 'ana@x.com'))).toEqual(['Email:ana@x.com', 'LoyaltyId:L-1']);
-      expect(keys(await graph(g, 'Phone', '+1'))).toEqual(['Phone:+1', 'CRMID:C-1']);
+      expect(keys(await graph(g, 'Phone', '+351911111111'))).toEqual(['Phone:+351911111111', 'CRMID:C-1']);
       expect(await graph(g, 'ECID', 'shared')).toBeNull();
       expect(await g.services.store.findRecordsByIdentity('web', ['ECID:shared'])).toEqual([]);
       expect(await g.run('mutation { deleteIdentity(identity: { namespace: "ECID", id: "shared" }) }')).toEqual({ data: { deleteIdentity: 0 } });

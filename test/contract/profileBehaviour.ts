@@ -146,6 +146,37 @@ export function describeProfileBehaviour(storeName: string, makeEnv: GatewayEnvF
       expect((fromAna.data as { profile: { fragments: { recordId: string }[] } }).profile.fragments.map((fragment) => fragment.recordId)).not.toContain('crm-bob');
     });
 
+    it("lists the profile's stitched identity graph: the same from each identity, with those only events carry, as identityGraph does", async () => {
+      const dora = [{ _id: 'crm-dora', identityMap: { CRMID: [{ id: 'D-1', primary: true }], Email: [{ id: 'dora@x.com' }], Phone: [{ id: '+351913333333' }] } }];
+      // A login links the web visitor's cookie to Dora's email; a later visit carries the cookie alone.
+      const visits = [
+        { _id: 'login-dora', identityMap: { ECID: [{ id: 'web-dora', primary: true }], Email: [{ id: 'dora@x.com' }] }, timestamp: '2026-06-01T10:00:00Z', eventType: 'web.webpagedetails.pageViews' },
+        { _id: 'visit-dora', identityMap: { ECID: [{ id: 'web-dora' }] }, timestamp: '2026-06-02T10:00:00Z', eventType: 'web.webpagedetails.pageViews' },
+      ];
+      expect((await gateway.run(INGEST, { datasetId: 'crm', records: dora })).data).toEqual({ ingest: { accepted: 1, rejected: [] } });
+      expect((await gateway.run(INGEST, { datasetId: 'web', records: visits })).data).toEqual({ ingest: { accepted: 2, rejected: [] } });
+      const IDENTITIES = `query Identities($namespace: String!, $id: String!) {
+        profile(identity: { namespace: $namespace, id: $id }) { identities { namespace id primary } }
+        identityGraph(identity: { namespace: $namespace, id: $id }) { identities { namespace id primary } }
+      }`;
+      const expected = [
+        { namespace: 'CRMID', id: 'D-1', primary: true },
+        { namespace: 'Email', id: 'dora@x.com', primary: false },
+        { namespace: 'Phone', id: '+351913333333', primary: false },
+        { namespace: 'ECID', id: 'web-dora', primary: false },
+      ];
+      const order = (identity: { namespace: string; id: string }) => `${identity.namespace}:${identity.id}`;
+      for (const [namespace, id] of [['CRMID', 'D-1'], ['Email', 'dora@x.com'], ['Phone', '+351913333333'], ['ECID', 'web-dora']]) {
+        const result = await gateway.run(IDENTITIES, { namespace, id });
+        const data = result.data as { profile: { identities: typeof expected }; identityGraph: { identities: typeof expected } };
+        expect(data.profile.identities).toEqual(expected);
+        expect([...data.identityGraph.identities].sort((a, b) => order(a).localeCompare(order(b)))).toEqual([...expected].sort((a, b) => order(a).localeCompare(order(b))));
+      }
+      // Over-merge protection cut Bob's CRMID off Ana's graph (they share the tablet): it is not one of her identities.
+      const ana = await gateway.run(IDENTITIES, { namespace: 'CRMID', id: 'C-1' });
+      expect((ana.data as { profile: { identities: { id: string }[] } }).profile.identities.map((identity) => identity.id)).toEqual(['C-1', 'ana@x.com', '+351910', 'tablet']);
+    });
+
     it('answers profiles in the order asked, null for an unknown identity, an error at the index of a bad one', async () => {
       const result = await gateway.run(`{
         profiles(identities: [{ namespace: "Email", id: "ana@x.com" }, { namespace: "Email", id: "nobody@x.com" },

@@ -98,10 +98,10 @@ export function describeProfileStoreContract(name: string, factory: () => Promis
 
     describe('lifecycle', () => {
       it('answers ping, and init() run again keeps what is stored', async () => {
-        await store.putNamespace({ code: 'Email', type: 'email', uniquePerGraph: false, priority: 3 });
+        await store.putNamespace({ code: 'Email', type: 'email', uniquePerGraph: false, priority: 3, normalization: 'EMAIL' });
         await store.init();
         await expect(store.ping()).resolves.toBeUndefined();
-        expect(await store.listNamespaces()).toEqual([{ code: 'Email', type: 'email', uniquePerGraph: false, priority: 3 }]);
+        expect(await store.listNamespaces()).toEqual([{ code: 'Email', type: 'email', uniquePerGraph: false, priority: 3, normalization: 'EMAIL' }]);
       });
 
       it('describes itself as mongodb or embedded', () => {
@@ -115,22 +115,22 @@ export function describeProfileStoreContract(name: string, factory: () => Promis
       });
 
       it('lists namespaces by priority, then by code', async () => {
-        await store.putNamespace({ code: 'Phone', type: 'phone', uniquePerGraph: false, priority: 3 });
-        await store.putNamespace({ code: 'ECID', type: 'cookie', uniquePerGraph: false, priority: 5 });
-        await store.putNamespace({ code: 'CRMID', type: 'person', uniquePerGraph: true, priority: 1 });
-        await store.putNamespace({ code: 'Email', type: 'email', uniquePerGraph: false, priority: 3 });
+        await store.putNamespace({ code: 'Phone', type: 'phone', uniquePerGraph: false, priority: 3, normalization: 'PHONE_E164' });
+        await store.putNamespace({ code: 'ECID', type: 'cookie', uniquePerGraph: false, priority: 5, normalization: 'NONE' });
+        await store.putNamespace({ code: 'CRMID', type: 'person', uniquePerGraph: true, priority: 1, normalization: 'NONE' });
+        await store.putNamespace({ code: 'Email', type: 'email', uniquePerGraph: false, priority: 3, normalization: 'EMAIL' });
         expect(await store.listNamespaces()).toEqual([
-          { code: 'CRMID', type: 'person', uniquePerGraph: true, priority: 1 },
-          { code: 'Email', type: 'email', uniquePerGraph: false, priority: 3 },
-          { code: 'Phone', type: 'phone', uniquePerGraph: false, priority: 3 },
-          { code: 'ECID', type: 'cookie', uniquePerGraph: false, priority: 5 },
+          { code: 'CRMID', type: 'person', uniquePerGraph: true, priority: 1, normalization: 'NONE' },
+          { code: 'Email', type: 'email', uniquePerGraph: false, priority: 3, normalization: 'EMAIL' },
+          { code: 'Phone', type: 'phone', uniquePerGraph: false, priority: 3, normalization: 'PHONE_E164' },
+          { code: 'ECID', type: 'cookie', uniquePerGraph: false, priority: 5, normalization: 'NONE' },
         ]);
       });
 
       it('replaces a namespace put again with the same code', async () => {
-        await store.putNamespace({ code: 'LoyaltyId', type: 'person', uniquePerGraph: true, priority: 2 });
-        await store.putNamespace({ code: 'LoyaltyId', type: 'device', uniquePerGraph: false, priority: 9 });
-        expect(await store.listNamespaces()).toEqual([{ code: 'LoyaltyId', type: 'device', uniquePerGraph: false, priority: 9 }]);
+        await store.putNamespace({ code: 'LoyaltyId', type: 'person', uniquePerGraph: true, priority: 2, normalization: 'NONE' });
+        await store.putNamespace({ code: 'LoyaltyId', type: 'device', uniquePerGraph: false, priority: 9, normalization: 'NONE' });
+        expect(await store.listNamespaces()).toEqual([{ code: 'LoyaltyId', type: 'device', uniquePerGraph: false, priority: 9, normalization: 'NONE' }]);
       });
     });
 
@@ -500,7 +500,7 @@ export function describeProfileStoreContract(name: string, factory: () => Promis
 
     describe('copies', () => {
       it('keeps what is stored when values passed in or returned are changed afterwards', async () => {
-        const namespace: IdentityNamespace = { code: 'Email', type: 'email', uniquePerGraph: false, priority: 3 };
+        const namespace: IdentityNamespace = { code: 'Email', type: 'email', uniquePerGraph: false, priority: 3, normalization: 'EMAIL' };
         const crm = dataset('crm');
         const policy: MergePolicy = { ...CRM_FIRST, attributeMerge: { kind: 'datasetPrecedence', order: ['crm', 'scores'] } };
         const record = structuredClone(ANA);
@@ -523,7 +523,7 @@ export function describeProfileStoreContract(name: string, factory: () => Promis
           scribble(value);
         }
 
-        expect(await store.listNamespaces()).toEqual([{ code: 'Email', type: 'email', uniquePerGraph: false, priority: 3 }]);
+        expect(await store.listNamespaces()).toEqual([{ code: 'Email', type: 'email', uniquePerGraph: false, priority: 3, normalization: 'EMAIL' }]);
         expect(await store.getDataset('crm')).toEqual(dataset('crm'));
         expect(await store.getMergePolicy('crm-first')).toEqual(CRM_FIRST);
         expect(await store.findRecordsByIdentity('crm', ['CRMID:C-1'])).toEqual([ANA]);

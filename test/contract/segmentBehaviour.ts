@@ -124,13 +124,13 @@ export function describeSegmentBehaviour(label: string, makeEnv: GatewayEnvFacto
     it("carries a profile's membership over, with its qualification time, when a later record joins it to another identity", async () => {
       const g = await gateway();
       await g.run('mutation { createSegment(input: { id: "tin", name: "Tin", expression: "loyalty.tier = \\"tin\\"" }) { id } }');
-      await ingest(g, 'crm', [{ _id: 'phone-only', identityMap: { Phone: [{ id: '+2000', primary: true }] }, loyalty: { tier: 'tin' } }]);
-      const before = (await membership(g, 'Phone', '+2000'))?.segmentMembership;
+      await ingest(g, 'crm', [{ _id: 'phone-only', identityMap: { Phone: [{ id: '+351912000000', primary: true }] }, loyalty: { tier: 'tin' } }]);
+      const before = (await membership(g, 'Phone', '+351912000000'))?.segmentMembership;
       expect(before?.map((m) => [m.segment.id, m.status])).toEqual([['tin', 'REALIZED']]);
       // The joining record has no tier; the graph's canonical key becomes the Email identity (it sorts first).
-      await ingest(g, 'scores', [{ _id: 'join', identityMap: { Email: [{ id: 'z@x.com' }], Phone: [{ id: '+2000' }] }, _demo: { churnPropensity: 0.2 } }]);
+      await ingest(g, 'scores', [{ _id: 'join', identityMap: { Email: [{ id: 'z@x.com' }], Phone: [{ id: '+351912000000' }] }, _demo: { churnPropensity: 0.2 } }]);
       expect((await membership(g, 'Email', 'z@x.com'))?.segmentMembership).toEqual(before);
-      expect((await membership(g, 'Phone', '+2000'))?.segmentMembership).toEqual(before);
+      expect((await membership(g, 'Phone', '+351912000000'))?.segmentMembership).toEqual(before);
       expect((await g.run('{ segment(id: "tin") { size members { edges { identity { namespace id } lastQualificationTime } } } }')).data).toEqual({
         segment: { size: 1, members: { edges: [{ identity: { namespace: 'Email', id: 'z@x.com' }, lastQualificationTime: before![0]!.lastQualificationTime }] } },
       });
@@ -141,10 +141,10 @@ export function describeSegmentBehaviour(label: string, makeEnv: GatewayEnvFacto
       await g.run('mutation { createSegment(input: { id: "tin", name: "Tin", expression: "loyalty.tier = \\"tin\\"" }) { id } }');
       await ingest(g, 'crm', [
         { _id: 'a', identityMap: { Email: [{ id: 'a@x.com', primary: true }] }, loyalty: { tier: 'tin' } },
-        { _id: 'b', identityMap: { Phone: [{ id: '+1000', primary: true }] }, loyalty: { tier: 'tin' } },
+        { _id: 'b', identityMap: { Phone: [{ id: '+351911000000', primary: true }] }, loyalty: { tier: 'tin' } },
       ]);
       expect((await g.run('{ segment(id: "tin") { size } }')).data).toEqual({ segment: { size: 2 } });
-      await ingest(g, 'scores', [{ _id: 'join', identityMap: { Email: [{ id: 'a@x.com' }], Phone: [{ id: '+1000' }] }, _demo: { churnPropensity: 0.2 } }]);
+      await ingest(g, 'scores', [{ _id: 'join', identityMap: { Email: [{ id: 'a@x.com' }], Phone: [{ id: '+351911000000' }] }, _demo: { churnPropensity: 0.2 } }]);
       expect((await g.run('{ segment(id: "tin") { size members { edges { identity { namespace id } } } } }')).data).toEqual({
         segment: { size: 1, members: { edges: [{ identity: { namespace: 'Email', id: 'a@x.com' } }] } },
       });
@@ -173,10 +173,19 @@ export function describeSegmentBehaviour(label: string, makeEnv: GatewayEnvFacto
         ['two-buys', 'REALIZED'],
       ]);
 
+      // Campaign exposure: emails sent and ad impressions of the last 30 days, across the graph; not opens, not older ones.
+      const marketing = (id: string, identityMap: Record<string, unknown>, days: number, eventType: string, measure: Record<string, unknown>) => ({ _id: id, identityMap, timestamp: daysAgo(days), eventType, ...measure });
+      await ingest(g, 'marketing', [
+        marketing('m1', { Email: [{ id: 'e@x.com' }] }, 2, 'directMarketing.emailSent', { directMarketing: { sends: { value: 1 }, messageID: 'msg-1' } }),
+        marketing('m2', { Email: [{ id: 'e@x.com' }] }, 1, 'directMarketing.emailOpened', { directMarketing: { opens: { value: 1 }, messageID: 'msg-1' } }),
+        marketing('m3', { ECID: [{ id: 'cookie-1' }] }, 5, 'advertising.impressions', { advertising: { impressions: { value: 1 } } }),
+        marketing('m4', { Email: [{ id: 'e@x.com' }] }, 45, 'directMarketing.emailSent', { directMarketing: { sends: { value: 1 }, messageID: 'msg-0' } }),
+      ]);
       const values = await g.run('{ profile(identity: { namespace: "CRMID", id: "E-1" }) { computedAttributes { name value } ltv: computedAttribute(name: "lifetimeValue") } }');
       expect(values.data).toEqual({
         profile: {
           computedAttributes: [
+            { name: 'campaignExposure30d', value: 2 },
             { name: 'lastPurchaseAt', value: daysAgo(1) },
             { name: 'lifetimeValue', value: 115.5 },
             { name: 'purchases30d', value: 2 },

@@ -83,11 +83,13 @@ export function describeSegmentProjection(label: string, makeEnv: GatewayEnvFact
 
       const profileFields = ['_demo', 'homeAddress', 'loyalty', 'person', 'personalEmail'];
       const eventFields = ['_id', 'commerce', 'eventType', 'productListItems', 'web'];
-      expect(fieldsAsked(projected.reads)).toEqual(new Map([['crm', [profileFields]], ['scores', [profileFields]], ['web', [eventFields]]]));
+      expect(fieldsAsked(projected.reads)).toEqual(new Map([['crm', [profileFields]], ['marketing', [eventFields]], ['scores', [profileFields]], ['web', [eventFields]]]));
       // What came back is within the projection; whole records carry more (identityMap at least).
       for (const read of projected.reads) expect(read.returned.filter((field) => !read.fields!.includes(field))).toEqual([]);
-      expect(fieldsAsked(whole.reads)).toEqual(new Map([['crm', [null]], ['scores', [null]], ['web', [null]]]));
-      expect(new Set(whole.reads.flatMap((read) => read.returned))).toEqual(new Set([...profileFields, ...eventFields, 'identityMap', 'extSourceSystemAudit', 'mobilePhone', 'timestamp']));
+      expect(fieldsAsked(whole.reads)).toEqual(new Map([['crm', [null]], ['marketing', [null]], ['scores', [null]], ['web', [null]]]));
+      expect(new Set(whole.reads.flatMap((read) => read.returned))).toEqual(
+        new Set([...profileFields, ...eventFields, 'identityMap', 'extSourceSystemAudit', 'mobilePhone', 'timestamp', 'directMarketing', 'advertising']),
+      );
     }, 60_000);
 
     it('reads the demo segments with only their fields, streaming as batch', async () => {
@@ -95,7 +97,9 @@ export function describeSegmentProjection(label: string, makeEnv: GatewayEnvFact
       const projected = await evaluateAll(demo, 'asked');
       const whole = await evaluateAll(demo, 'stripped');
       expect(qualified(projected.written)).toEqual(qualified(whole.written));
-      expect(fieldsAsked(projected.reads)).toEqual(new Map([['crm', [['_demo', 'loyalty']]], ['scores', [['_demo', 'loyalty']]], ['web', [['commerce', 'eventType']]]]));
+      expect(fieldsAsked(projected.reads)).toEqual(
+        new Map([['crm', [['_demo', 'loyalty']]], ['marketing', [['commerce', 'eventType']]], ['scores', [['_demo', 'loyalty']]], ['web', [['commerce', 'eventType']]]]),
+      );
       expect(new Set(projected.reads.flatMap((read) => read.returned))).toEqual(new Set(['_demo', 'loyalty', 'commerce', 'eventType']));
 
       // Streaming evaluation of every identity reads the same way and qualifies the same profiles.
@@ -113,7 +117,7 @@ export function describeSegmentProjection(label: string, makeEnv: GatewayEnvFact
       const eventsOnly = await evaluateAll([definition('busy', 'xEvent[timestamp occurs <= 14 days before now].count() >= 2')], 'asked');
       const eventsOnlyWhole = await evaluateAll([definition('busy', 'xEvent[timestamp occurs <= 14 days before now].count() >= 2')], 'stripped');
       // Timestamps and identities only: the time window reads the stored timestamp.
-      expect(fieldsAsked(eventsOnly.reads)).toEqual(new Map([['web', [[]]]]));
+      expect(fieldsAsked(eventsOnly.reads)).toEqual(new Map([['marketing', [[]]], ['web', [[]]]]));
       expect(eventsOnly.reads.flatMap((read) => read.returned)).toEqual([]);
       expect(qualified(eventsOnly.written)).toEqual(qualified(eventsOnlyWhole.written));
       expect(countBySegment(eventsOnly.written).get('busy')).toBeGreaterThan(0);

@@ -259,5 +259,6 @@ export const RECORD_ERROR_CODES: Readonly<Record<RecordErrorCode, true>> = {
   RECORD_TOO_LARGE: true,
   TOO_MANY_IDENTITIES: true,
   UNKNOWN_NAMESPACE: true,
+  INVALID_IDENTITY: true,
   NO_IDENTITY: true,
 };

@@ -104,7 +104,7 @@ describe('profile-gateway ingest', () => {
   });
 
   it.each([
-    ['an unknown dataset', ['ingest', '-d', 'nope', 'FILE'], {}, "profile-gateway: dataset 'nope' does not exist; datasets: crm, scores, web\n"],
+    ['an unknown dataset', ['ingest', '-d', 'nope', 'FILE'], {}, "profile-gateway: dataset 'nope' does not exist; datasets: crm, marketing, scores, web\n"],
     ['a missing file', ['ingest', '-d', 'crm', 'MISSING'], {}, 'profile-gateway: cannot read MISSING: ENOENT: no such file or directory'],
     ['no --dataset', ['ingest', 'FILE'], {}, 'profile-gateway: usage: ingest needs --dataset ID\n'],
     ['an unknown option', ['ingest', '-d', 'crm', '--fast', 'FILE'], {}, "profile-gateway: usage: Unknown option '--fast'"],
@@ -152,10 +152,10 @@ describe('profile-gateway seed', () => {
       // Few people: seeding again replaces every record, which FerretDB does by scanning the collection.
       const first = await cli(['seed', '--profiles', '5'], { env });
       expect(first.code).toBe(0);
-      expect(first.stdout).toMatch(/^seeded 5 demo profiles \(seed 42\) into mongodb \(.*\/t_cli_seed_\w+\)\n {2}crm {11}6\n {2}scores {8}5\n {2}web {11}\d+\n/);
+      expect(first.stdout).toMatch(/^seeded 5 demo profiles \(seed 42\) into mongodb \(.*\/t_cli_seed_\w+\)\n {2}crm {11}6\n {2}scores {8}5\n {2}web {11}\d+\n {2}marketing {5}\d+\n/);
       const again = await cli(['seed', '--profiles', '5'], { env });
       expect(again.code).toBe(0);
-      expect(again.stdout.split('\n').slice(1, 5)).toEqual(first.stdout.split('\n').slice(1, 5));
+      expect(again.stdout.split('\n').slice(1, 6)).toEqual(first.stdout.split('\n').slice(1, 6));
       const seeded = await createServices(readConfig({ MONGODB_URI: process.env.MONGODB_URI, MONGODB_DB: seedDb }), loadXdmProject());
       try {
         const records = await seeded.store.findRecordsByIdentity('crm', ['Email:person000005@example.com']);
@@ -181,12 +181,12 @@ describe('profile-gateway seed', () => {
     try {
       const part = await cli(['seed', '--profiles', '4', '--first', '2', '--datasets', 'scores,crm', '--quiet'], { env });
       expect(part.code).toBe(0);
-      expect(part.stdout).toMatch(/^seeded 2 demo profiles \(people 2 to 3\) \(seed 42\) into .*\n {2}crm {11}\d+\n {2}scores {8}2\n {2}web {11}0\n/);
+      expect(part.stdout).toMatch(/^seeded 2 demo profiles \(people 2 to 3\) \(seed 42\) into .*\n {2}crm {11}\d+\n {2}scores {8}2\n {2}web {11}0\n {2}marketing {5}0\n/);
     } finally {
       await dropTestDatabase(seedDb);
     }
     for (const [args, message] of [
-      [['--datasets', 'crm,clicks'], '--datasets takes a comma-separated list of distinct demo datasets (crm, scores, web); got "crm,clicks"'],
+      [['--datasets', 'crm,clicks'], '--datasets takes a comma-separated list of distinct demo datasets (crm, scores, web, marketing); got "crm,clicks"'],
       [['--datasets', 'crm,crm'], 'got "crm,crm"'],
       [['--datasets', ''], 'got ""'],
       [['--first', '5'], '--first must be a whole number from 0 to 4 (less than --profiles); got "5"'],

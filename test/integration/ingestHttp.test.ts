@@ -123,7 +123,7 @@ describe('POST /ingest/:datasetId', () => {
     const response = await post(base, 'nope', ndjson([crmRecord(41)]), 'application/x-ndjson');
     expect(response.status).toBe(404);
     expect(response.body).toEqual({
-      errors: [{ message: "dataset 'nope' does not exist; datasets: crm, scores, web", extensions: { code: 'DATASET_NOT_FOUND' } }],
+      errors: [{ message: "dataset 'nope' does not exist; datasets: crm, marketing, scores, web", extensions: { code: 'DATASET_NOT_FOUND' } }],
     });
   });
 

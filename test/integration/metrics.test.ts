@@ -102,7 +102,7 @@ describe('GET /metrics and the request log, on the embedded store', () => {
     const before = await observed.scrape();
     const ok = await observed.post({ query: LOOKUP, variables: { id: '+15550199' } });
     expect(await ok.json()).toEqual({ data: { profile: { _demo: { lifetimeValue: 42 } } } });
-    const three = 'query Three { profiles(identities: [{ namespace: "Phone", id: "+15550199" }, { namespace: "Phone", id: "+1" }, { namespace: "Phone", id: "+2" }]) { _demo { lifetimeValue } } }';
+    const three = 'query Three { profiles(identities: [{ namespace: "Phone", id: "+15550199" }, { namespace: "Phone", id: "+15550198" }, { namespace: "Phone", id: "+15550197" }]) { _demo { lifetimeValue } } }';
     expect(((await (await observed.post({ query: three })).json()) as GraphQLAnswer).data?.profiles).toHaveLength(3);
     const unknown = await observed.post({ query: 'query Typo { profile(identity: { namespace: "EMAIL", id: "a@b.c" }) { identities { id } } }' });
     expect(((await unknown.json()) as GraphQLAnswer).errors[0]?.extensions.code).toBe('UNKNOWN_NAMESPACE');

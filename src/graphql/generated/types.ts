@@ -119,6 +119,128 @@ export type Address = {
   readonly street4?: Maybe<Scalars['String']['output']>;
 };
 
+export type Advertising = {
+  readonly __typename?: 'Advertising';
+  /** Asset information about the ad captured by the experience event. */
+  readonly adAssetReference?: Maybe<AdvertisingAdAssetReference>;
+  /** View details for the ad playback captured by the experience event. */
+  readonly adAssetViewDetails?: Maybe<AdvertisingAdAssetViewDetails>;
+  /** Media Rating Council (MRC) defines viewability as an online advertising metric that indicates the number of impressions that are actually “seen” by end-users. Viewability captures specific details such as player volume, library version, window status, and viewport ad measured dimensions. */
+  readonly adViewability?: Maybe<AdvertisingAdViewability>;
+  /** Click actions on an advertisement. */
+  readonly clicks?: Maybe<Measure>;
+  /** Indicates if a timed media asset was watched to completion but doesn't necessarily mean the end-user watched the whole video as the they could have skipped ahead. */
+  readonly completes?: Maybe<Measure>;
+  /** A customer pre-defined action or actions which triggers an event for performance evaluation. */
+  readonly conversions?: Maybe<Measure>;
+  /** Set to true when the hit is generated due to playing a downloaded ad session. */
+  readonly downloadedPlayback?: Maybe<Scalars['Boolean']['output']>;
+  /** Indicates if an experience event was created through data federation such as data sharing between customers. */
+  readonly federated?: Maybe<Measure>;
+  /** A digital video ad that has played through 25% of its duration at normal speed. */
+  readonly firstQuartiles?: Maybe<Measure>;
+  /** Impression of an advertisement to a end-user with the potential of being viewed. */
+  readonly impressions?: Maybe<Measure>;
+  /** A digital video ad has played through 50% of its duration at normal speed. */
+  readonly midpoints?: Maybe<Measure>;
+  /** A digital video ad has started playing. */
+  readonly starts?: Maybe<Measure>;
+  /** A digital video ad has played through 75% of its duration at normal speed. */
+  readonly thirdQuartiles?: Maybe<Measure>;
+  /** Describes the amount of time spent by an end-user on a specific timed media asset. */
+  readonly timePlayed?: Maybe<Measure>;
+};
+
+export type AdvertisingAdAssetReference = {
+  readonly __typename?: 'AdvertisingAdAssetReference';
+  /** Identifier of the ad asset provided by media analytics customers. Following the Ad-ID standard [https://www.ad-id.org]. */
+  readonly _id: Scalars['String']['output'];
+  /** Company/Brand whose product is featured in the ad. */
+  readonly advertiser?: Maybe<Scalars['String']['output']>;
+  /** ID of the ad campaign. */
+  readonly campaign?: Maybe<Scalars['String']['output']>;
+  /** The ID of the ad creative. */
+  readonly creativeID?: Maybe<Scalars['String']['output']>;
+  /** The URL of the ad creative. */
+  readonly creativeURL?: Maybe<Scalars['String']['output']>;
+  /** The friendly and human-readable name of the ad asset. */
+  readonly dc_title?: Maybe<Scalars['String']['output']>;
+  /** Placement ID of the ad. */
+  readonly placementID?: Maybe<Scalars['String']['output']>;
+  /** ID of the ad site. */
+  readonly siteID?: Maybe<Scalars['String']['output']>;
+  /** Length or duration of ad asset in seconds. */
+  readonly xmpDM_duration?: Maybe<Scalars['Long']['output']>;
+};
+
+export type AdvertisingAdAssetViewDetails = {
+  readonly __typename?: 'AdvertisingAdAssetViewDetails';
+  /** Details about how a timed advertising is inserted into a timed media. */
+  readonly adBreak?: Maybe<AdvertisingBreak>;
+  /** The index of the ad inside the parent ad break, for example, the first ad has index 0 and the second ad has index 1. */
+  readonly index?: Maybe<Scalars['Long']['output']>;
+  /** The name of the player responsible for rendering the ad. */
+  readonly playerName?: Maybe<Scalars['String']['output']>;
+};
+
+export type AdvertisingAdViewability = {
+  readonly __typename?: 'AdvertisingAdViewability';
+  /** Indicates whether ad was shown on active window on users' device. */
+  readonly activeWindow?: Maybe<Scalars['Boolean']['output']>;
+  /** The number of vertical pixels of the player, measured at runtime. This can be larger than the size of the ad if the player has extra controls or thumbnails. */
+  readonly adHeight?: Maybe<Scalars['Long']['output']>;
+  /** Publishers may embed ad units inside containers/iFrames in order limit the ad's access solely to the code of the page. This describes how many 'containers' or iFrames the ad unit is displayed inside of. */
+  readonly adUnitDepth?: Maybe<Scalars['Long']['output']>;
+  /** The number of horizontal pixels of the player, measured at runtime. This can be larger than the size of the ad if the player has extra controls or thumbnails. */
+  readonly adWidth?: Maybe<Scalars['Long']['output']>;
+  /** The name and version of the library instrumented to measure viewability metrics. */
+  readonly implementationDetails?: Maybe<ImplementationDetails>;
+  /** Indicator of ad not being visible as measured by a viewability library at impression time. */
+  readonly measuredAdNotVisible?: Maybe<Measure>;
+  /** Indicator of ad being muted as measured by a viewability library at impression time. */
+  readonly measuredMuted?: Maybe<Measure>;
+  /** Indicator of ad being displayed in an inactive window as measured by a viewability library at impression time. */
+  readonly measuredWindowInactive?: Maybe<Measure>;
+  /** Whether or not the ad was eligible to viewability measurement. An ad is eligible if the unit has a supported creative format and tag type. */
+  readonly measurementEligible?: Maybe<Scalars['Boolean']['output']>;
+  /** Percent of pixels in the ad deemed viewable at measurement time. */
+  readonly percentViewable?: Maybe<Scalars['Int']['output']>;
+  /** The player volume percentage, measured at runtime where 0 is muted and 100 is maximum volume. */
+  readonly playerVolume?: Maybe<Scalars['Int']['output']>;
+  /** Indicator of viewability library not being able to properly execute measurements due to ad being displayed inside an iframe. */
+  readonly unmeasurableIframe?: Maybe<Measure>;
+  /** Indicator of viewability library not being able to properly execute measurements due to non-predefined error. */
+  readonly unmeasurableOther?: Maybe<Measure>;
+  /** Impression(s) of an advertisement to an end-user with viewablility library instrumented. */
+  readonly viewabilityEligibleImpressions?: Maybe<Measure>;
+  /** Display ads are considered viewable when at least 50% of the ad is visible for at least 1 second. Video ads are considered viewable when at least 50% of the ad is visible while the video is playing for at least 2 consecutive seconds. All viewable ads are measurable, because you can't confirm that an ad has met the criteria for viewability unless it can be measured. */
+  readonly viewable?: Maybe<Scalars['Boolean']['output']>;
+  /** Completion(s) of an advertisement to an end-user deemed viewable at completion time by a viewability library. */
+  readonly viewableCompletes?: Maybe<Measure>;
+  /** First quartile(s) of an advertisement to an end-user deemed viewable at first quartile of play by a viewability library. */
+  readonly viewableFirstQuartiles?: Maybe<Measure>;
+  /** Impressions of an advertisement to an end-user deemed viewable after two seconds of play by a viewability library. */
+  readonly viewableImpressions?: Maybe<Measure>;
+  /** Midpoint(s) of an advertisement to an end-user deemed viewable at midpoint of play by a viewability library. */
+  readonly viewableMidpoints?: Maybe<Measure>;
+  /** Third quartile(s) of an advertisement to an end-user deemed viewable at third quartile of play by a viewability library. */
+  readonly viewableThirdQuartiles?: Maybe<Measure>;
+  /** The vertical size (in pixels) of the window the experience was displayed inside measured at runtime. For a web view event, the browser viewport height. */
+  readonly viewportHeight?: Maybe<Scalars['Long']['output']>;
+  /** The horizontal size (in pixels) of the window the experience was displayed inside measured at runtime. For a web view event, the browser viewport width. */
+  readonly viewportWidth?: Maybe<Scalars['Long']['output']>;
+};
+
+export type AdvertisingBreak = {
+  readonly __typename?: 'AdvertisingBreak';
+  /** Identifier of the ad break. */
+  readonly _id: Scalars['String']['output'];
+  /** The friendly name of the ad break. */
+  readonly dc_title?: Maybe<Scalars['String']['output']>;
+  /** The offset, in seconds, of the ad break from the start of the primary content. */
+  readonly offset?: Maybe<Scalars['Long']['output']>;
+};
+
 /** How conflicting attribute values are resolved: newest fragment first, or by a ranking of datasets. */
 export type AttributeMerge =
   | 'DATASET_PRECEDENCE'
@@ -280,6 +402,48 @@ export type DatasetInput = {
   readonly schemaId: Scalars['String']['input'];
 };
 
+export type DirectMarketing = {
+  readonly __typename?: 'DirectMarketing';
+  /** Asynchronous messages that have been returned as temporarily undeliverable the receiving system. */
+  readonly bounces?: Maybe<Measure>;
+  /** Click actions on a message. */
+  readonly clicks?: Maybe<Measure>;
+  /** Action(s) that users can take on custom objects sent as part of a direct marketing message like push notification. */
+  readonly customActions?: Maybe<Measure>;
+  /** Counts the total number of email messages delivered. */
+  readonly emailDelivered?: Maybe<Measure>;
+  /** Captures the email recipient ID. */
+  readonly emailVisitorID?: Maybe<Scalars['String']['output']>;
+  /** The recipient of the direct marketing message such as email or push has been excluded due to some typology rules configured like fatigue/blacklisted. */
+  readonly excludes?: Maybe<Measure>;
+  /** Captures the encrypted/hashed version of the visitor's email address. */
+  readonly hashedEmail?: Maybe<Scalars['String']['output']>;
+  /** The direct marketing message such as push notifications or in-app message has been seen by the end user. */
+  readonly impressions?: Maybe<Measure>;
+  /** Counter event when a visitor opts-in/subscribes for a direct marketing service. */
+  readonly marketingSubscription?: Maybe<Measure>;
+  /** Captures the email message ID. */
+  readonly messageID?: Maybe<Scalars['String']['output']>;
+  /** Click on a link in a message to a web hosted mirror page. */
+  readonly mirrorPages?: Maybe<Measure>;
+  /** Asynchronous messages failed to deliver in a way that indicates that no future delivery attempts will be successful to the address. */
+  readonly nonDeliverables?: Maybe<Measure>;
+  /** Asynchronous message such as email, SMS, or MMS was not dispatched due to cancellation or expiration of the marketing activity. */
+  readonly notSent?: Maybe<Measure>;
+  /** Offer in a marketing message such as email, SMS, or push notifications has been opened, swiped, touched or otherwise interacted with by the recipient. */
+  readonly offerOpens?: Maybe<Measure>;
+  /** The direct marketing message such as email, SMS, and push notifications has been opened, swiped, or touched by the recipient. */
+  readonly opens?: Maybe<Measure>;
+  /** Asynchronous messages such as email, SMS, and MMS that have been dispatched to a person's account, address, or device. */
+  readonly sends?: Maybe<Measure>;
+  /** Tracks the visitor feedback provided when unsubscribing form a direct marketing service. */
+  readonly unsubscribeReason?: Maybe<Scalars['String']['output']>;
+  /** The recipient of the direct marketing message such as email or newsletters has opted out from receiving them. */
+  readonly unsubscriptions?: Maybe<Measure>;
+  /** User complaint or complaints have been received. This generally occurs when a recipient of a message reports it as spam. */
+  readonly userComplaints?: Maybe<Measure>;
+};
+
 export type EmailAddress = {
   readonly __typename?: 'EmailAddress';
   /**
@@ -304,9 +468,13 @@ export type EmailAddress = {
 export type ExperienceEvent = {
   readonly __typename?: 'ExperienceEvent';
   /** A unique identifier for the time-series event. */
-  readonly _id?: Maybe<Scalars['String']['output']>;
+  readonly _id: Scalars['String']['output'];
+  /** Information related to advertising impressions, clickthroughs, and attribution. */
+  readonly advertising?: Maybe<Advertising>;
   /** Product returns, warranty registration, and shopping cart/order process. */
   readonly commerce?: Maybe<Commerce>;
+  /** Events and properties related to direct and outbound marketing such as email, direct mail, texts, and in-app notifications. */
+  readonly directMarketing?: Maybe<DirectMarketing>;
   /** An ID to correlate or merge multiple Experience events together that are essentially the same event or should be merged. This is intended to be populated by the data producer prior to ingestion. */
   readonly eventMergeId?: Maybe<Scalars['String']['output']>;
   /** The primary event type for this time-series record. */
@@ -318,7 +486,7 @@ export type ExperienceEvent = {
   /** A list of items representing a product selected by a customer with specific options and pricing that are for that usage context at a specific point of time and may differ from the product record. */
   readonly productListItems?: Maybe<ReadonlyArray<ProductListItem>>;
   /** The time when an event or observation occurred. */
-  readonly timestamp?: Maybe<Scalars['DateTime']['output']>;
+  readonly timestamp: Scalars['DateTime']['output'];
   /** Link clicks, web page details, referrer information, and browser details. */
   readonly web?: Maybe<Webinfo>;
 };
@@ -394,15 +562,44 @@ export type IdentityLink = {
 export type IdentityNamespace = {
   readonly __typename?: 'IdentityNamespace';
   readonly code: Scalars['String']['output'];
+  /** How the namespace's identity values are normalized before they are stored or looked up. */
+  readonly normalization: IdentityNormalization;
   readonly priority: Scalars['Int']['output'];
   readonly type: Scalars['String']['output'];
   readonly uniquePerGraph: Scalars['Boolean']['output'];
 };
 
+/** How a namespace writes its identity values, at every ingestion door and every lookup alike. */
+export type IdentityNormalization =
+  /** Trimmed, Unicode NFC, lower case; one '@' between a local part and a domain (internationalized addresses included). */
+  | 'EMAIL'
+  /** Trimmed, Unicode NFC, lower case. */
+  | 'LOWERCASE'
+  /** As given. */
+  | 'NONE'
+  /** E.164 (+ and digits), parsed by libphonenumber-js; a number without a country code takes IDENTITY_PHONE_DEFAULT_REGION. */
+  | 'PHONE_E164';
+
 /** Which fragments a profile merges: only those carrying the looked-up identity, or every fragment of its identity graph. */
 export type IdentityStitching =
   | 'NONE'
   | 'PRIVATE_GRAPH';
+
+export type ImplementationDetails = {
+  readonly __typename?: 'ImplementationDetails';
+  /** The environment of the implementation */
+  readonly environment?: Maybe<ImplementationDetailsEnvironment>;
+  /** SDK or endpoint identifier. All SDKs or endpoints are identified through a URI, including extensions. */
+  readonly name?: Maybe<Scalars['String']['output']>;
+  /** The version identifier of the API, e.g h.18. */
+  readonly version?: Maybe<Scalars['String']['output']>;
+};
+
+export type ImplementationDetailsEnvironment =
+  | 'app'
+  | 'browser'
+  | 'iot'
+  | 'server';
 
 export type IngestResult = {
   readonly __typename?: 'IngestResult';
@@ -415,7 +612,7 @@ export type Measure = {
   /** Unique identifier of the measure. In cases of data collection using lossy communication channels, such as mobile apps or websites with offline functionality, where transmission of measures cannot be ensured, this property contains a client-generated, unique ID of the measure taken. It is best practice to make this sufficiently long to ensure enough entropy. Additionally, if information such as time stamp, device ID, IP, or MAC address, or other potentially user-identifying values are incorporated in the generation of the xdm:id, the result should be hashed, so that no PII is encoded in the value, as the goal is not to identify user or device, but the specific measure in time. */
   readonly id?: Maybe<Scalars['String']['output']>;
   /** The quantifiable value of this measure. */
-  readonly value?: Maybe<Scalars['Float']['output']>;
+  readonly value: Scalars['Float']['output'];
 };
 
 export type MembershipStatus =
@@ -640,7 +837,7 @@ export type PhoneNumber = {
 export type ProductListItem = {
   readonly __typename?: 'ProductListItem';
   /** Stock keeping unit (SKU), the unique identifier for a product defined by the vendor. */
-  readonly SKU?: Maybe<Scalars['String']['output']>;
+  readonly SKU: Scalars['String']['output'];
   /** The line item identifier for this product entry. The product itself is identified through `xdm:product`. */
   readonly _id?: Maybe<Scalars['String']['output']>;
   /** The ISO 4217 alphabetic currency code used for pricing the product. */
@@ -674,9 +871,9 @@ export type ProductListItem = {
 export type ProductListItemSelectedOptions = {
   readonly __typename?: 'ProductListItemSelectedOptions';
   /** The name of the configurable attribute */
-  readonly attribute?: Maybe<Scalars['String']['output']>;
+  readonly attribute: Scalars['String']['output'];
   /** The value chosen for the configurable attribute */
-  readonly value?: Maybe<Scalars['String']['output']>;
+  readonly value: Scalars['String']['output'];
 };
 
 /** A customer profile: the merged fragments of every record of its identity graph, under a merge policy. */
@@ -710,7 +907,7 @@ export type Profile = {
   readonly homeAddress?: Maybe<Address>;
   /** Home phone number. */
   readonly homePhone?: Maybe<PhoneNumber>;
-  /** All identities of the fragments that were merged. */
+  /** The profile's stitched identity graph, primary (highest-priority namespace) first, then by namespace priority and id: the same set whichever of its identities looked the profile up, and the set identityGraph lists. It includes identities only events carry (the ECID of a web visit linked by a login) and leaves out those over-merge protection cut off (identityGraph.skippedLinks). Under a merge policy without stitching (NONE): the looked-up identity and those of the fragments merged. */
   readonly identities: ReadonlyArray<Identity>;
   /** Captures details related to the customer's loyalty rewards. */
   readonly loyalty?: Maybe<ProfileLoyalty>;
@@ -780,7 +977,7 @@ export type ProfileDemo = {
    * Data-usage labels: C2 (not exported to a third party).
    */
   readonly churnPropensity?: Maybe<Scalars['Float']['output']>;
-  /** Predicted revenue from the customer over the whole relationship, in the account currency. */
+  /** Model score: predicted revenue from the customer over the whole relationship, in the account currency, written by a data-science job. Not the computed attribute lifetimeValue, which sums the purchases the customer's events show so far. */
   readonly lifetimeValue?: Maybe<Scalars['Float']['output']>;
 };
 
@@ -1039,7 +1236,7 @@ export type QuerySegmentArgs = {
 /** Why one record of an ingest call was rejected. */
 export type RecordError = {
   readonly __typename?: 'RecordError';
-  /** INVALID_JSON, INVALID_RECORD, MISSING_RECORD_ID, RECORD_TOO_LARGE, TOO_MANY_IDENTITIES, UNKNOWN_NAMESPACE or NO_IDENTITY. */
+  /** INVALID_JSON, INVALID_RECORD, MISSING_RECORD_ID, RECORD_TOO_LARGE, TOO_MANY_IDENTITIES, UNKNOWN_NAMESPACE, INVALID_IDENTITY or NO_IDENTITY. */
   readonly code: Scalars['String']['output'];
   /** Position of the record in the call, from 0. */
   readonly index: Scalars['Int']['output'];
@@ -1365,6 +1562,11 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
   Address: ResolverTypeWrapper<Address>;
+  Advertising: ResolverTypeWrapper<Advertising>;
+  AdvertisingAdAssetReference: ResolverTypeWrapper<AdvertisingAdAssetReference>;
+  AdvertisingAdAssetViewDetails: ResolverTypeWrapper<AdvertisingAdAssetViewDetails>;
+  AdvertisingAdViewability: ResolverTypeWrapper<AdvertisingAdViewability>;
+  AdvertisingBreak: ResolverTypeWrapper<AdvertisingBreak>;
   AttributeMerge: AttributeMerge;
   B2BSource: ResolverTypeWrapper<B2BSource>;
   Billing: ResolverTypeWrapper<Billing>;
@@ -1381,6 +1583,7 @@ export type ResolversTypes = {
   DatasetInput: DatasetInput;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DirectMarketing: ResolverTypeWrapper<DirectMarketing>;
   EmailAddress: ResolverTypeWrapper<EmailAddress>;
   ExperienceEvent: ResolverTypeWrapper<XdmRecord>;
   ExperienceEventConnection: ResolverTypeWrapper<Omit<ExperienceEventConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['ExperienceEventEdge']> }>;
@@ -1393,7 +1596,10 @@ export type ResolversTypes = {
   IdentityInput: IdentityInput;
   IdentityLink: ResolverTypeWrapper<IdentityLink>;
   IdentityNamespace: ResolverTypeWrapper<IdentityNamespace>;
+  IdentityNormalization: IdentityNormalization;
   IdentityStitching: IdentityStitching;
+  ImplementationDetails: ResolverTypeWrapper<ImplementationDetails>;
+  ImplementationDetailsEnvironment: ImplementationDetailsEnvironment;
   IngestResult: ResolverTypeWrapper<IngestResult>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
@@ -1457,6 +1663,11 @@ export type ResolversTypes = {
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   Address: Address;
+  Advertising: Advertising;
+  AdvertisingAdAssetReference: AdvertisingAdAssetReference;
+  AdvertisingAdAssetViewDetails: AdvertisingAdAssetViewDetails;
+  AdvertisingAdViewability: AdvertisingAdViewability;
+  AdvertisingBreak: AdvertisingBreak;
   B2BSource: B2BSource;
   Billing: Billing;
   Boolean: Scalars['Boolean']['output'];
@@ -1471,6 +1682,7 @@ export type ResolversParentTypes = {
   DatasetInput: DatasetInput;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
+  DirectMarketing: DirectMarketing;
   EmailAddress: EmailAddress;
   ExperienceEvent: XdmRecord;
   ExperienceEventConnection: Omit<ExperienceEventConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['ExperienceEventEdge']> };
@@ -1483,6 +1695,7 @@ export type ResolversParentTypes = {
   IdentityInput: IdentityInput;
   IdentityLink: IdentityLink;
   IdentityNamespace: IdentityNamespace;
+  ImplementationDetails: ImplementationDetails;
   IngestResult: IngestResult;
   Int: Scalars['Int']['output'];
   JSON: Scalars['JSON']['output'];
@@ -1581,6 +1794,72 @@ export type AddressResolvers<ContextType = GatewayContext, ParentType extends Re
   street4?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type AdvertisingResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Advertising'] = ResolversParentTypes['Advertising']> = {
+  adAssetReference?: Resolver<Maybe<ResolversTypes['AdvertisingAdAssetReference']>, ParentType, ContextType>;
+  adAssetViewDetails?: Resolver<Maybe<ResolversTypes['AdvertisingAdAssetViewDetails']>, ParentType, ContextType>;
+  adViewability?: Resolver<Maybe<ResolversTypes['AdvertisingAdViewability']>, ParentType, ContextType>;
+  clicks?: Resolver<Maybe<ResolversTypes['Measure']>, ParentType, ContextType>;
+  completes?: Resolver<Maybe<ResolversTypes['Measure']>, ParentType, ContextType>;
+  conversions?: Resolver<Maybe<ResolversTypes['Measure']>, ParentType, ContextType>;
+  downloadedPlayback?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  federated?: Resolver<Maybe<ResolversTypes['Measure']>, ParentType, ContextType>;
+  firstQuartiles?: Resolver<Maybe<ResolversTypes['Measure']>, ParentType, ContextType>;
+  impressions?: Resolver<Maybe<ResolversTypes['Measure']>, ParentType, ContextType>;
+  midpoints?: Resolver<Maybe<ResolversTypes['Measure']>, ParentType, ContextType>;
+  starts?: Resolver<Maybe<ResolversTypes['Measure']>, ParentType, ContextType>;
+  thirdQuartiles?: Resolver<Maybe<ResolversTypes['Measure']>, ParentType, ContextType>;
+  timePlayed?: Resolver<Maybe<ResolversTypes['Measure']>, ParentType, ContextType>;
+};
+
+export type AdvertisingAdAssetReferenceResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AdvertisingAdAssetReference'] = ResolversParentTypes['AdvertisingAdAssetReference']> = {
+  _id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  advertiser?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  campaign?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  creativeID?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  creativeURL?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  dc_title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  placementID?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  siteID?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  xmpDM_duration?: Resolver<Maybe<ResolversTypes['Long']>, ParentType, ContextType>;
+};
+
+export type AdvertisingAdAssetViewDetailsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AdvertisingAdAssetViewDetails'] = ResolversParentTypes['AdvertisingAdAssetViewDetails']> = {
+  adBreak?: Resolver<Maybe<ResolversTypes['AdvertisingBreak']>, ParentType, ContextType>;
+  index?: Resolver<Maybe<ResolversTypes['Long']>, ParentType, ContextType>;
+  playerName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type AdvertisingAdViewabilityResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AdvertisingAdViewability'] = ResolversParentTypes['AdvertisingAdViewability']> = {
+  activeWindow?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  adHeight?: Resolver<Maybe<ResolversTypes['Long']>, ParentType, ContextType>;
+  adUnitDepth?: Resolver<Maybe<ResolversTypes['Long']>, ParentType, ContextType>;
+  adWidth?: Resolver<Maybe<ResolversTypes['Long']>, ParentType, ContextType>;
+  implementationDetails?: Resolver<Maybe<ResolversTypes['ImplementationDetails']>, ParentType, ContextType>;
+  measuredAdNotVisible?: Resolver<Maybe<ResolversTypes['Measure']>, ParentType, ContextType>;
+  measuredMuted?: Resolver<Maybe<ResolversTypes['Measure']>, ParentType, ContextType>;
+  measuredWindowInactive?: Resolver<Maybe<ResolversTypes['Measure']>, ParentType, ContextType>;
+  measurementEligible?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  percentViewable?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  playerVolume?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  unmeasurableIframe?: Resolver<Maybe<ResolversTypes['Measure']>, ParentType, ContextType>;
+  unmeasurableOther?: Resolver<Maybe<ResolversTypes['Measure']>, ParentType, ContextType>;
+  viewabilityEligibleImpressions?: Resolver<Maybe<ResolversTypes['Measure']>, ParentType, ContextType>;
+  viewable?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  viewableCompletes?: Resolver<Maybe<ResolversTypes['Measure']>, ParentType, ContextType>;
+  viewableFirstQuartiles?: Resolver<Maybe<ResolversTypes['Measure']>, ParentType, ContextType>;
+  viewableImpressions?: Resolver<Maybe<ResolversTypes['Measure']>, ParentType, ContextType>;
+  viewableMidpoints?: Resolver<Maybe<ResolversTypes['Measure']>, ParentType, ContextType>;
+  viewableThirdQuartiles?: Resolver<Maybe<ResolversTypes['Measure']>, ParentType, ContextType>;
+  viewportHeight?: Resolver<Maybe<ResolversTypes['Long']>, ParentType, ContextType>;
+  viewportWidth?: Resolver<Maybe<ResolversTypes['Long']>, ParentType, ContextType>;
+};
+
+export type AdvertisingBreakResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AdvertisingBreak'] = ResolversParentTypes['AdvertisingBreak']> = {
+  _id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  dc_title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  offset?: Resolver<Maybe<ResolversTypes['Long']>, ParentType, ContextType>;
+};
+
 export type B2BSourceResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['B2BSource'] = ResolversParentTypes['B2BSource']> = {
   sourceID?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sourceInstanceID?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1667,6 +1946,28 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type DirectMarketingResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DirectMarketing'] = ResolversParentTypes['DirectMarketing']> = {
+  bounces?: Resolver<Maybe<ResolversTypes['Measure']>, ParentType, ContextType>;
+  clicks?: Resolver<Maybe<ResolversTypes['Measure']>, ParentType, ContextType>;
+  customActions?: Resolver<Maybe<ResolversTypes['Measure']>, ParentType, ContextType>;
+  emailDelivered?: Resolver<Maybe<ResolversTypes['Measure']>, ParentType, ContextType>;
+  emailVisitorID?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  excludes?: Resolver<Maybe<ResolversTypes['Measure']>, ParentType, ContextType>;
+  hashedEmail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  impressions?: Resolver<Maybe<ResolversTypes['Measure']>, ParentType, ContextType>;
+  marketingSubscription?: Resolver<Maybe<ResolversTypes['Measure']>, ParentType, ContextType>;
+  messageID?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  mirrorPages?: Resolver<Maybe<ResolversTypes['Measure']>, ParentType, ContextType>;
+  nonDeliverables?: Resolver<Maybe<ResolversTypes['Measure']>, ParentType, ContextType>;
+  notSent?: Resolver<Maybe<ResolversTypes['Measure']>, ParentType, ContextType>;
+  offerOpens?: Resolver<Maybe<ResolversTypes['Measure']>, ParentType, ContextType>;
+  opens?: Resolver<Maybe<ResolversTypes['Measure']>, ParentType, ContextType>;
+  sends?: Resolver<Maybe<ResolversTypes['Measure']>, ParentType, ContextType>;
+  unsubscribeReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  unsubscriptions?: Resolver<Maybe<ResolversTypes['Measure']>, ParentType, ContextType>;
+  userComplaints?: Resolver<Maybe<ResolversTypes['Measure']>, ParentType, ContextType>;
+};
+
 export type EmailAddressResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['EmailAddress'] = ResolversParentTypes['EmailAddress']> = {
   address?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   label?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1677,14 +1978,16 @@ export type EmailAddressResolvers<ContextType = GatewayContext, ParentType exten
 };
 
 export type ExperienceEventResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ExperienceEvent'] = ResolversParentTypes['ExperienceEvent']> = {
-  _id?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  _id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  advertising?: Resolver<Maybe<ResolversTypes['Advertising']>, ParentType, ContextType>;
   commerce?: Resolver<Maybe<ResolversTypes['Commerce']>, ParentType, ContextType>;
+  directMarketing?: Resolver<Maybe<ResolversTypes['DirectMarketing']>, ParentType, ContextType>;
   eventMergeId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   eventType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   identities?: Resolver<ReadonlyArray<ResolversTypes['Identity']>, ParentType, ContextType>;
   producedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   productListItems?: Resolver<Maybe<ReadonlyArray<ResolversTypes['ProductListItem']>>, ParentType, ContextType>;
-  timestamp?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  timestamp?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   web?: Resolver<Maybe<ResolversTypes['Webinfo']>, ParentType, ContextType>;
 };
 
@@ -1731,9 +2034,16 @@ export type IdentityLinkResolvers<ContextType = GatewayContext, ParentType exten
 
 export type IdentityNamespaceResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['IdentityNamespace'] = ResolversParentTypes['IdentityNamespace']> = {
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  normalization?: Resolver<ResolversTypes['IdentityNormalization'], ParentType, ContextType>;
   priority?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   uniquePerGraph?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type ImplementationDetailsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ImplementationDetails'] = ResolversParentTypes['ImplementationDetails']> = {
+  environment?: Resolver<Maybe<ResolversTypes['ImplementationDetailsEnvironment']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  version?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type IngestResultResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['IngestResult'] = ResolversParentTypes['IngestResult']> = {
@@ -1751,7 +2061,7 @@ export interface LongScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
 
 export type MeasureResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Measure'] = ResolversParentTypes['Measure']> = {
   id?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
 export type MergePolicyResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MergePolicy'] = ResolversParentTypes['MergePolicy']> = {
@@ -1834,7 +2144,7 @@ export type PhoneNumberResolvers<ContextType = GatewayContext, ParentType extend
 };
 
 export type ProductListItemResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ProductListItem'] = ResolversParentTypes['ProductListItem']> = {
-  SKU?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  SKU?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   _id?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   currencyCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   discountAmount?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -1852,8 +2162,8 @@ export type ProductListItemResolvers<ContextType = GatewayContext, ParentType ex
 };
 
 export type ProductListItemSelectedOptionsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ProductListItemSelectedOptions'] = ResolversParentTypes['ProductListItemSelectedOptions']> = {
-  attribute?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  value?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  attribute?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type ProfileResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Profile'] = ResolversParentTypes['Profile']> = {
@@ -2145,6 +2455,11 @@ export type WebinfoWebReferrerResolvers<ContextType = GatewayContext, ParentType
 
 export type Resolvers<ContextType = GatewayContext> = {
   Address?: AddressResolvers<ContextType>;
+  Advertising?: AdvertisingResolvers<ContextType>;
+  AdvertisingAdAssetReference?: AdvertisingAdAssetReferenceResolvers<ContextType>;
+  AdvertisingAdAssetViewDetails?: AdvertisingAdAssetViewDetailsResolvers<ContextType>;
+  AdvertisingAdViewability?: AdvertisingAdViewabilityResolvers<ContextType>;
+  AdvertisingBreak?: AdvertisingBreakResolvers<ContextType>;
   B2BSource?: B2BSourceResolvers<ContextType>;
   Billing?: BillingResolvers<ContextType>;
   Cart?: CartResolvers<ContextType>;
@@ -2156,6 +2471,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   Dataset?: DatasetResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  DirectMarketing?: DirectMarketingResolvers<ContextType>;
   EmailAddress?: EmailAddressResolvers<ContextType>;
   ExperienceEvent?: ExperienceEventResolvers<ContextType>;
   ExperienceEventConnection?: ExperienceEventConnectionResolvers<ContextType>;
@@ -2165,6 +2481,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   IdentityGraph?: IdentityGraphResolvers<ContextType>;
   IdentityLink?: IdentityLinkResolvers<ContextType>;
   IdentityNamespace?: IdentityNamespaceResolvers<ContextType>;
+  ImplementationDetails?: ImplementationDetailsResolvers<ContextType>;
   IngestResult?: IngestResultResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   Long?: GraphQLScalarType;

@@ -12,7 +12,8 @@ export const identityResolvers: Resolvers = {
       const walk = (await traverseIdentityGraphs([key], (keys) => services.store.findLinksFrom(keys), services.rules)).get(key);
       if (walk === undefined || !walk.known) return null;
       if (walk.tooLarge) throw tooLarge(key, services);
-      const primary = services.rules.primaryOf(walk.identityKeys);
+      // The primary identity is the one Profile.identities lists first (the same set: the stitched graph).
+      const primary = services.rules.byPriority(walk.identityKeys)[0];
       const toIdentity = (identityKeyValue: string): Identity => ({ ...parseIdentityKey(identityKeyValue), primary: identityKeyValue === primary });
       const toLink = (link: IdentityLink) => ({ from: toIdentity(link.fromKey), to: toIdentity(link.toKey), datasetId: link.datasetId, recordId: link.recordId });
       return {

@@ -28,11 +28,8 @@ export const profileResolvers: Resolvers = {
   },
   Profile: {
     identities: (profile, _args, { services }) => {
-      // Highest-priority namespace first (the primary identity), then by id.
-      const identities = profile[PROFILE_META].identityKeys
-        .map((key) => parseIdentityKey(key))
-        .sort((a, b) => services.rules.priority(a.namespace) - services.rules.priority(b.namespace) || compareCodePoints(a.id, b.id));
-      return identities.map((identity, index): Identity => ({ ...identity, primary: index === 0 }));
+      // Highest-priority namespace first (the primary identity, as identityGraph marks it), then by id.
+      return services.rules.byPriority(profile[PROFILE_META].identityKeys).map((key, index): Identity => ({ ...parseIdentityKey(key), primary: index === 0 }));
     },
     mergePolicy: (profile) => profile[PROFILE_META].policy,
     fragments: (profile) => [...profile[PROFILE_META].merged.fragments],
@@ -143,7 +140,9 @@ export async function resolveProfileByKey(
     isUniquePerGraph: (identityKey) => services.rules.isUniquePerGraph(parseIdentityKey(identityKey).namespace),
   });
   const merged = mergeFragments(selected, policy.attributeMerge);
-  const identityKeys = [...new Set([key, ...selected.flatMap((fragment) => fragment.identityKeys)])];
+  // Stitched, the profile is its whole graph: the identities only events carry too, less those the
+  // walk's over-merge protection cut off. Unstitched, the identities of the fragments it merged.
+  const identityKeys = policy.identityStitching === 'NONE' ? [...new Set([key, ...selected.flatMap((fragment) => fragment.identityKeys)])] : walk.identityKeys;
   return {
     ...merged.attributes,
     [PROFILE_META]: { lookedUpKey: key, policy, merged, identityKeys, eventKeys: keys, walk },

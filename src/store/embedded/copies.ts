@@ -30,8 +30,8 @@ export function copyLink(link: IdentityLink): IdentityLink {
 }
 
 export function copyNamespace(namespace: IdentityNamespace): IdentityNamespace {
-  const { code, type, uniquePerGraph, priority } = namespace;
-  return { code, type, uniquePerGraph, priority };
+  const { code, type, uniquePerGraph, priority, normalization } = namespace;
+  return { code, type, uniquePerGraph, priority, normalization };
 }
 
 export function copyDataset(dataset: Dataset): Dataset {
@@ -56,4 +56,3 @@ export function copyAttributeMerge(merge: AttributeMerge): AttributeMerge {
     }
   }
 }
-

@@ -14,6 +14,8 @@ export interface NamespaceDocument {
   type: IdentityNamespace['type'];
   uniquePerGraph: boolean;
   priority: number;
+  /** Missing in documents written before namespaces declared one: read as `NONE` until the shipped namespaces are put again at start-up. */
+  normalization?: IdentityNamespace['normalization'];
 }
 
 /** `datasets`: one per dataset id. */
@@ -35,12 +37,12 @@ export interface RecordDocument {
   ingestedAt: Date;
 }
 
-export function toNamespaceDocument({ code, type, uniquePerGraph, priority }: IdentityNamespace): NamespaceDocument {
-  return { _id: code, type, uniquePerGraph, priority };
+export function toNamespaceDocument({ code, type, uniquePerGraph, priority, normalization }: IdentityNamespace): NamespaceDocument {
+  return { _id: code, type, uniquePerGraph, priority, normalization };
 }
 
-export function fromNamespaceDocument({ _id, type, uniquePerGraph, priority }: NamespaceDocument): IdentityNamespace {
-  return { code: _id, type, uniquePerGraph, priority };
+export function fromNamespaceDocument({ _id, type, uniquePerGraph, priority, normalization }: NamespaceDocument): IdentityNamespace {
+  return { code: _id, type, uniquePerGraph, priority, normalization: normalization ?? 'NONE' };
 }
 
 export function toDatasetDocument({ id, name, schemaId, schemaClass, profileEnabled, createdAt }: Dataset): DatasetDocument {

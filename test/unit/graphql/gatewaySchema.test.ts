@@ -71,12 +71,25 @@ describe('schema.graphql keeps the public contract', () => {
 
   it('has the XDM experience-event fields of the web and commerce field groups', () => {
     expect(signatures('ExperienceEvent')).toEqual(
-      expect.arrayContaining(['identities: [Identity!]!', '_id: String', 'timestamp: DateTime', 'eventType: String', 'web: Webinfo', 'commerce: Commerce', 'productListItems: [ProductListItem!]']),
+      expect.arrayContaining(['identities: [Identity!]!', '_id: String!', 'timestamp: DateTime!', 'eventType: String', 'web: Webinfo', 'commerce: Commerce', 'productListItems: [ProductListItem!]']),
     );
     expect(signatures('Webinfo')).toEqual(expect.arrayContaining(['webPageDetails: WebinfoWebPageDetails']));
     const order = objectType('Commerce').getFields().order;
     expect(order && String(order.type)).toBe('Order');
     expect(signatures('Order')).toEqual(expect.arrayContaining(['priceTotal: Float']));
+  });
+
+  it('makes non-null what every stored record has: XDM required members of events, never a merged profile field', () => {
+    // The experience-event class requires @id and xdm:timestamp; commerce measures require their value; a product line its SKU.
+    expect(signatures('ExperienceEvent').filter((signature) => signature.endsWith('!'))).toEqual(['identities: [Identity!]!', '_id: String!', 'timestamp: DateTime!']);
+    expect(signatures('ProductListItem')).toEqual(expect.arrayContaining(['SKU: String!', 'name: String']));
+    expect(String(objectType('Commerce').getFields().purchases?.type)).toBe('Measure');
+    expect(signatures('Measure')).toEqual(expect.arrayContaining(['value: Float!']));
+    // A profile may be known from events alone, with no fragment: none of its XDM fields is non-null.
+    const fixed = new Set(['identities', 'mergePolicy', 'fragments', 'attributeSource', 'events', 'segmentMembership', 'computedAttributes', 'computedAttribute']);
+    const nonNullXdm = Object.values(objectType('Profile').getFields()).filter((field) => !fixed.has(field.name) && String(field.type).endsWith('!'));
+    expect(nonNullXdm.map(signature)).toEqual([]);
+    expect(signatures('Profile')).toEqual(expect.arrayContaining(['person: Person', 'loyalty: ProfileLoyalty']));
   });
 
   it('has the fixed types with the fields of contract.md', () => {
@@ -91,7 +104,7 @@ describe('schema.graphql keeps the public contract', () => {
       'attributeMerge: AttributeMerge!',
       'datasetPrecedence: [ID!]',
     ]);
-    expect(signatures('IdentityNamespace')).toEqual(['code: String!', 'type: String!', 'uniquePerGraph: Boolean!', 'priority: Int!']);
+    expect(signatures('IdentityNamespace')).toEqual(['code: String!', 'type: String!', 'uniquePerGraph: Boolean!', 'priority: Int!', 'normalization: IdentityNormalization!']);
     expect(signatures('Segment')).toEqual([
       'id: ID!',
       'name: String!',

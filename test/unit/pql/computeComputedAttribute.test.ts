@@ -96,13 +96,27 @@ describe('computed attributes: nothing to aggregate', () => {
 });
 
 describe('shipped computed attributes', () => {
-  it('are lifetimeValue, purchases30d and lastPurchaseAt', () => {
+  it('are lifetimeValue, purchases30d, lastPurchaseAt and campaignExposure30d', () => {
     const compiled = SHIPPED_COMPUTED_ATTRIBUTES.map((definition) => compileComputedAttribute(definition, schema));
     expect(compiled.map((attribute) => [attribute.definition.name, attribute.valueKind, attribute.lookbackMs])).toEqual([
       ['lifetimeValue', 'number', null],
       ['purchases30d', 'number', 30 * DAY],
       ['lastPurchaseAt', 'dateTime', null],
+      ['campaignExposure30d', 'number', 30 * DAY],
     ]);
-    expect(compiled.map((attribute) => attribute.compute(events, NOW))).toEqual([1125.5, 3, '2026-11-22T12:00:00.000Z']);
+    expect(compiled.map((attribute) => attribute.compute(events, NOW))).toEqual([1125.5, 3, '2026-11-22T12:00:00.000Z', 0]);
+  });
+
+  it('count as campaign exposure the emails sent and ad impressions of the last 30 days, not opens', () => {
+    const exposure = compileComputedAttribute(SHIPPED_COMPUTED_ATTRIBUTES.find((definition) => definition.name === 'campaignExposure30d')!, schema);
+    const marketing = (id: string, eventType: string, ageMs: number) => ({ timestamp: new Date(NOW.getTime() - ageMs), record: { _id: id, eventType } });
+    const touches = [
+      marketing('sent', 'directMarketing.emailSent', 2 * DAY),
+      marketing('opened', 'directMarketing.emailOpened', DAY),
+      marketing('shown', 'advertising.impressions', 29 * DAY),
+      marketing('sent-long-ago', 'directMarketing.emailSent', 31 * DAY),
+      ...events,
+    ];
+    expect(exposure.compute(touches, NOW)).toBe(2);
   });
 });

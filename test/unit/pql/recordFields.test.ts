@@ -118,6 +118,7 @@ describe('the fields compiled definitions read', () => {
       ['lifetimeValue', ['commerce', 'eventType']],
       ['purchases30d', ['eventType']],
       ['lastPurchaseAt', ['_id', 'eventType']],
+      ['campaignExposure30d', ['eventType']],
     ]);
   });
 });

@@ -18,8 +18,8 @@ describe('compileSegmentCatalog', () => {
     const catalog = compileSegmentCatalog(schema, DEFAULT_SEGMENTS.map((s) => ({ ...s, createdAt: CREATED })), SHIPPED_COMPUTED_ATTRIBUTES);
     expect(catalog.problems).toEqual([]);
     expect(catalog.segments.map((s) => s.definition.id)).toEqual(['gold-members', 'recent-buyers', 'high-value', 'churn-risk']);
-    expect(catalog.computedAttributes.map((a) => a.definition.name)).toEqual(['lifetimeValue', 'purchases30d', 'lastPurchaseAt']);
-    expect([...catalog.schema.computedAttributes.keys()]).toEqual(['lifetimeValue', 'purchases30d', 'lastPurchaseAt']);
+    expect(catalog.computedAttributes.map((a) => a.definition.name)).toEqual(['lifetimeValue', 'purchases30d', 'lastPurchaseAt', 'campaignExposure30d']);
+    expect([...catalog.schema.computedAttributes.keys()]).toEqual(['lifetimeValue', 'purchases30d', 'lastPurchaseAt', 'campaignExposure30d']);
   });
 
   it('reports a stored definition that no longer compiles and keeps the others', () => {

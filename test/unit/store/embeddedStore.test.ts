@@ -12,7 +12,7 @@ describe('EmbeddedStore', () => {
 
   it('keeps the data of one instance to itself', async () => {
     const one = new EmbeddedStore();
-    await one.putNamespace({ code: 'Email', type: 'email', uniquePerGraph: false, priority: 3 });
+    await one.putNamespace({ code: 'Email', type: 'email', uniquePerGraph: false, priority: 3, normalization: 'EMAIL' });
     expect(await new EmbeddedStore().listNamespaces()).toEqual([]);
   });
 });

@@ -31,7 +31,7 @@ describe('the example instances of the shipped field groups', () => {
   );
 
   it('finds the examples of every shipped adobe field group', () => {
-    expect(new Set(cases.map(([, , example]) => example.replace(/\.example\.\d+\.json$/, ''))).size).toBe(7);
+    expect(new Set(cases.map(([, , example]) => example.replace(/\.example\.\d+\.json$/, ''))).size).toBe(9);
     expect(cases.length).toBeGreaterThanOrEqual(12);
   });
 
