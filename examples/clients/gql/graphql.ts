@@ -9,7 +9,7 @@ export type CustomerByPhoneQueryVariables = Exact<{
 }>;
 
 
-export type CustomerByPhoneQuery = { profile: { lifetimeValue: string | number | boolean | null | { [key: string]: unknown } | unknown[] | null, person: { birthDate: string | null, name: { firstName: string | null, lastName: string | null } | null } | null, loyalty: { tier: string | null, points: number | null } | null, events: { edges: Array<{ node: { timestamp: string | null, eventType: string | null } }> } } | null };
+export type CustomerByPhoneQuery = { profile: { lifetimeValue: string | number | boolean | null | { [key: string]: unknown } | unknown[] | null, person: { birthDate: string | null, name: { firstName: string | null, lastName: string | null } | null } | null, loyalty: { tier: string | null, points: number | null } | null, events: { edges: Array<{ node: { timestamp: string, eventType: string | null } }> } } | null };
 
 export type LoyaltyByEmailQueryVariables = Exact<{
   email: string;
