@@ -69,14 +69,14 @@ export async function createGateway(schema: GraphQLSchema, config: GatewayConfig
   const logger = options.logger ?? createLogger({ level: 'silent' });
   const app = express();
   const httpServer = createServer(app);
-  const armor = armorProtection(config.limits, { blockFieldSuggestions: config.environment === 'production' });
+  const armor = armorProtection(config.limits);
   const apollo = new ApolloServer<GatewayContext>({
     schema,
     // Allowed here, refused per role by accessPolicyPlugin.
     introspection: true,
     includeStacktraceInErrorResponses: config.environment !== 'production',
     formatError: (formatted, error) =>
-      formatGatewayError(formatted, error, { includeStackTrace: config.environment !== 'production' }),
+      formatGatewayError(formatted, error, { includeStackTrace: config.environment !== 'production', hideSuggestions: config.environment === 'production' }),
     // APQ's cache: Apollo's bounded in-memory LRU (about 30 MiB), so registered queries cannot grow memory without end.
     cache: 'bounded',
     validationRules: armor.validationRules,

@@ -103,6 +103,23 @@ describe('limits on a GraphQL request', () => {
     expect(codes(answer)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
     expect(answer.body.errors?.[0]?.message).not.toMatch(/Did you mean/);
   });
+
+  it.each([
+    ['an enum value written in the document', 'mutation M { createMergePolicy(input: { id: "p", name: "p", identityStitching: PRIVATE_GRAF, attributeMerge: TIMESTAMP_ORDERED }) { id } }', undefined, 'PRIVATE_GRAPH'],
+    ['an enum value in a variable', 'mutation M($s: IdentityStitching!) { createMergePolicy(input: { id: "p", name: "p", identityStitching: $s, attributeMerge: TIMESTAMP_ORDERED }) { id } }', { s: 'PRIVATE_GRAF' }, 'PRIVATE_GRAPH'],
+    ['an argument', '{ segment(id: "s", idd: "s") { id } }', undefined, '"id"'],
+    ['a type', 'query Q($i: IdentityInputt!) { profile(identity: $i) { identities { id } } }', undefined, '"IdentityInput"'],
+    ['an input field in a variable', 'query Q($i: IdentityInput!) { profile(identity: $i) { identities { id } } }', { i: { namespace: 'Email', id: 'x', idd: 'x' } }, '"id"'],
+  ])('masks every kind of suggestion in production: %s', async (_kind, query, variables, suggested) => {
+    const answer = await run(query, variables);
+    const messages = (answer.body.errors ?? []).map((error) => error.message);
+    expect(messages.length).toBeGreaterThan(0);
+    for (const message of messages) {
+      expect(message).not.toMatch(/Did you mean/);
+      expect(message).not.toContain(suggested);
+    }
+    expect(messages.join('\n')).toContain('[Suggestion hidden]');
+  });
 });
 
 describe('the default limits', () => {
