@@ -34,6 +34,16 @@ describe('the gateway schema, executed in process', () => {
     ]);
   });
 
+  it('refuses a segment expression or computed-attribute filter nested too deeply with PQL_TOO_DEEP, not an internal error', async () => {
+    const deep = JSON.stringify(`${'('.repeat(5000)}loyalty.tier exists${')'.repeat(5000)}`);
+    const segment = await gateway.run(`mutation { createSegment(input: { name: "Deep", expression: ${deep} }) { id } }`);
+    expect(segment.errors?.map((error) => [error.extensions?.code, error.extensions?.line, error.extensions?.column])).toEqual([['PQL_TOO_DEEP', 1, 65]]);
+    const filter = JSON.stringify(`${'not '.repeat(50_000)}eventType = "x"`);
+    const computed = await gateway.run(`mutation { createComputedAttribute(input: { name: "deep", function: COUNT, filter: ${filter} }) { name } }`);
+    expect(computed.errors?.map((error) => error.extensions?.code)).toEqual(['PQL_TOO_DEEP']);
+    expect(computed.errors?.[0]?.message).toMatch(/nests more than 64 levels/);
+  });
+
   it('refuses a segment that reads an attribute the profile schema does not have, at creation', async () => {
     const result = await gateway.run('mutation { createSegment(input: { name: "Gold", expression: "loyalty.level = \\"gold\\"" }) { id } }');
     expect(result.errors?.map((error) => [error.extensions?.code, error.extensions?.line, error.extensions?.column])).toEqual([['PQL_UNKNOWN_ATTRIBUTE', 1, 1]]);
