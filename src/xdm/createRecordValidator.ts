@@ -1,5 +1,6 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
+import { fullFormats } from 'ajv-formats/dist/formats';
 import type { CompiledComposition } from './model';
 import { toJsonSchema } from './toJsonSchema';
 
@@ -39,8 +40,23 @@ function createAjv(): Ajv {
   // `allErrors` so that one rejection lists everything wrong with a record.
   const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
   addFormats(ajv);
+  ajv.addFormat('date-time', { type: 'string', validate: isInstant });
   return ajv;
 }
+
+/**
+ * `format: date-time`, as the gateway can serve it back: RFC 3339 (ajv-formats'
+ * full check: a calendar date, a time zone), with `T` between date and time
+ * (ajv-formats also takes a space, which the `DateTime` scalar refuses), and
+ * an instant JavaScript's `Date` holds: a leap second (`23:59:60`) is refused,
+ * as `Date` cannot represent it and every read of it would fail.
+ */
+function isInstant(value: string): boolean {
+  return RFC3339_DATE_TIME(value) && /^\d{4}-\d\d-\d\dT/i.test(value) && !Number.isNaN(Date.parse(value));
+}
+
+/** ajv-formats' own full `date-time` check (a format definition: its `validate`). */
+const RFC3339_DATE_TIME = (fullFormats['date-time'] as { validate: (value: string) => boolean }).validate;
 
 function toRecordValidator(validate: ValidateFunction): RecordValidator {
   return (record) => (validate(record) ? [] : (validate.errors ?? []).filter(isReportable).map(toViolation));
