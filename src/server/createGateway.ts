@@ -16,6 +16,7 @@ import { graphiqlLandingPage } from './graphiqlLandingPage';
 import { type InternalErrorHandler, internalErrorLogPlugin } from './internalErrorLogPlugin';
 import { abandonAfterTimeoutPlugin } from './limits/abandonAfterTimeoutPlugin';
 import { armorProtection } from './limits/armorProtection';
+import { costLimitPlugin } from './limits/costLimitPlugin';
 import { graphqlBodyErrors } from './limits/graphqlBodyErrors';
 import { maxProfilesPlugin } from './limits/maxProfilesPlugin';
 import { ignoreAfterTimeout, requestTimeout } from './limits/requestTimeout';
@@ -89,6 +90,7 @@ export async function createGateway(schema: GraphQLSchema, config: GatewayConfig
       // Fields whose data-usage labels the caller's role may not read: 403 FORBIDDEN_FIELD before anything runs.
       dataUsagePlugin(config.dataUsage),
       maxProfilesPlugin(config.limits.maxProfilesPerQuery),
+      costLimitPlugin(config.limits.maxCost),
       abandonAfterTimeoutPlugin(config.limits.requestTimeoutMs),
       internalErrorLogPlugin(onInternalError),
       metricsPlugin(metrics),

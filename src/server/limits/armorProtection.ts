@@ -13,11 +13,11 @@ export interface ArmorProtection {
 }
 
 /**
- * graphql-armor's protections for Apollo, held to `limits`: depth, cost,
- * aliases and directives as validation rules. (Suggestions are masked by
+ * graphql-armor's protections for Apollo, held to `limits`: depth,
+ * aliases and directives as validation rules (cost: `costLimitPlugin`). (Suggestions are masked by
  * `formatGatewayError`, which sees every error, enum values included.) An operation over one of these limits is refused
  * before it runs with HTTP 400 and its own code (`QUERY_TOO_DEEP`,
- * `QUERY_TOO_COSTLY`, `TOO_MANY_ALIASES`, `TOO_MANY_DIRECTIVES`), a message
+ * `TOO_MANY_ALIASES`, `TOO_MANY_DIRECTIVES`), a message
  * naming the variable that sets the limit, and `extensions.limit`.
  *
  * Tokens are counted by graphql's parser (`parseOptions.maxTokens`: 400
@@ -37,7 +37,8 @@ export function armorProtection(limits: GraphQLLimits): ArmorProtection {
   ];
   const armor = new ApolloArmor({
     maxDepth: { n: limits.maxDepth, propagateOnRejection: false, onReject: reject('QUERY_TOO_DEEP', 'GRAPHQL_MAX_DEPTH', limits.maxDepth) },
-    costLimit: { maxCost: limits.maxCost, propagateOnRejection: false, onReject: reject('QUERY_TOO_COSTLY', 'GRAPHQL_MAX_COST', limits.maxCost) },
+    // Priced by costLimitPlugin instead, with the request's variables: armor's rule sees literal arguments only.
+    costLimit: { enabled: false },
     maxAliases: { n: limits.maxAliases, propagateOnRejection: false, onReject: reject('TOO_MANY_ALIASES', 'GRAPHQL_MAX_ALIASES', limits.maxAliases) },
     maxDirectives: {
       n: limits.maxDirectives,
