@@ -23,7 +23,7 @@ describe('unsafe records at every ingestion door', () => {
   };
   const graphql = async (query: string, variables?: string) =>
     post(gateway.url, `{ "query": ${JSON.stringify(query)}${variables === undefined ? '' : `, "variables": ${variables}`} }`, 'application/json');
-  const INGEST_FIELDS = '{ accepted rejected { index recordId path code message } }';
+  const INGEST_FIELDS = '{ accepted rejectedCount rejected { index recordId path code message } }';
 
   /** A JSON object as a GraphQL object literal: keys unquoted, the rest as JSON writes it. */
   const toGraphqlLiteral = (json: string) => json.replace(/"([_A-Za-z][_0-9A-Za-z]*)"\s*:/g, '$1:');
@@ -49,7 +49,7 @@ describe('unsafe records at every ingestion door', () => {
           ),
       ],
     ])('is rejected INVALID_RECORD with its path: %s', async (_door, send) => {
-      expect(await send()).toEqual({ accepted: 0, rejected: [rejection] });
+      expect(await send()).toEqual({ accepted: 0, rejectedCount: 1, rejected: [rejection] });
       expect(await gateway.gateway.services.store.findRecordsById(datasetId, [recordId])).toEqual([]);
     });
   });
