@@ -94,6 +94,8 @@ async function ingest(
         counts.accepted = accepted;
         progress.update(counts);
       },
+      // The CLI lists a few rejections on stderr; --rejected-out keeps every one as it is found.
+      maxListedRejections: LISTED_REJECTIONS,
       onRejected: (error: RecordError) => {
         counts.rejected += 1;
         rejectedOut?.write(error, current?.index === error.index ? current.raw : null);
@@ -107,9 +109,9 @@ async function ingest(
   }
   progress.stop();
   io.stdout.write(summary(command, result, counts.records, Date.now() - started, interrupted));
-  listRejections(result.rejected, rejectedOut, io);
+  listRejections(result, rejectedOut, io);
   if (interrupted) return ExitCode.interrupted;
-  return result.rejected.length === 0 ? ExitCode.ok : ExitCode.rejected;
+  return result.rejectedCount === 0 ? ExitCode.ok : ExitCode.rejected;
 }
 
 /** The input stream, and its size when it is a file (for the progress bar's percentage). */
@@ -167,7 +169,7 @@ function failed(error: IngestionError, io: CliIo): ExitCode {
       throw new CliError(ExitCode.usage, error.message);
     case 'INGESTION_INTERRUPTED':
       io.stderr.write(
-        `error: ${error.message}\n${error.partial.accepted} records were stored and ${error.partial.rejected.length} rejected before it stopped; ` +
+        `error: ${error.message}\n${error.partial.accepted} records were stored and ${error.partial.rejectedCount} rejected before it stopped; ` +
           `run the same command again once the store is back: records already stored are replaced by themselves\n`,
       );
       return ExitCode.storeFailure;
@@ -184,7 +186,7 @@ function summary(command: IngestCommand, result: IngestResult, read: number, dur
   const rows = [
     ['records read', String(read)],
     ['accepted', String(result.accepted)],
-    ['rejected', String(result.rejected.length)],
+    ['rejected', String(result.rejectedCount)],
     ['duration', `${seconds.toFixed(2)} s`],
     ['records/s', String(Math.round(read / Math.max(seconds, 0.001)))],
   ];
@@ -196,12 +198,12 @@ function summary(command: IngestCommand, result: IngestResult, read: number, dur
 }
 
 /** The first rejections on stderr, so that a run without `--rejected-out` still says what was wrong. */
-function listRejections(rejected: readonly RecordError[], rejectedOut: RejectedOutput | null, io: CliIo): void {
-  if (rejected.length === 0) return;
+function listRejections({ rejected, rejectedCount }: IngestResult, rejectedOut: RejectedOutput | null, io: CliIo): void {
+  if (rejectedCount === 0) return;
   const lines = rejected.slice(0, LISTED_REJECTIONS).map(
     (error) => `  record ${error.index}${error.recordId === null ? '' : ` (${error.recordId})`}: ${error.code}${error.path === null ? '' : ` at ${error.path}`}: ${error.message}`,
   );
-  if (rejected.length > LISTED_REJECTIONS) lines.push(`  … and ${rejected.length - LISTED_REJECTIONS} more`);
+  if (rejectedCount > lines.length) lines.push(`  … and ${rejectedCount - lines.length} more`);
   lines.push(
     rejectedOut === null
       ? '  (--rejected-out FILE keeps every rejected record with its input)'

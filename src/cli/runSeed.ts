@@ -52,7 +52,7 @@ export async function runSeed(command: SeedCommand, io: CliIo): Promise<ExitCode
         },
       });
       // A rejected demo record is a bug in the generator.
-      if (ingested.rejected.length > 0) throw new Error(`demo record rejected in ${datasetId}: ${JSON.stringify(ingested.rejected[0])}`);
+      if (ingested.rejectedCount > 0) throw new Error(`demo record rejected in ${datasetId}: ${JSON.stringify(ingested.rejected[0])}`);
       result[datasetId] = ingested.accepted;
     }
     progress.stop();

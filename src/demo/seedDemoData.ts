@@ -21,7 +21,7 @@ export async function seedDemoData(
       for (const demo of generateDemoRecords(options)) if (demo.datasetId === datasetId) yield demo.record;
     })();
     const ingested = await ingestion.ingest(datasetId, records, { onProgress: (progress) => onProgress?.(datasetId, progress) });
-    if (ingested.rejected.length > 0) {
+    if (ingested.rejectedCount > 0) {
       throw new Error(`demo record rejected in ${datasetId}: ${JSON.stringify(ingested.rejected[0])}`);
     }
     result[datasetId] = ingested.accepted;

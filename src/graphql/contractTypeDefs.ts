@@ -268,7 +268,10 @@ input ComputedAttributeInput {
 
 type IngestResult {
   accepted: Int!
+  """The first 100 rejected records, in input order (all of them when rejectedCount is 100 or less)."""
   rejected: [RecordError!]!
+  """Every rejected record of the call, listed in rejected or not."""
+  rejectedCount: Int!
 }
 
 """Why one record of an ingest call was rejected."""

@@ -2,6 +2,7 @@ import { GraphQLScalarType } from 'graphql';
 import { DateResolver, DateTimeResolver, JSONResolver, LongResolver } from 'graphql-scalars';
 import type { Resolvers } from './generated/types';
 import { configurationResolvers } from './resolvers/configurationResolvers';
+import { eventResolvers } from './resolvers/eventResolvers';
 import { identityResolvers } from './resolvers/identityResolvers';
 import { ingestResolvers } from './resolvers/ingestResolvers';
 import { computedAttributeResolvers } from './resolvers/computedAttributeResolvers';
@@ -16,6 +17,7 @@ export function createResolvers(): Resolvers[] {
     ingestResolvers,
     identityResolvers,
     profileResolvers,
+    eventResolvers,
     segmentResolvers,
     computedAttributeResolvers,
   ];

@@ -6,7 +6,23 @@ import { toGatewayError } from './toGatewayError';
 export interface FormatGatewayErrorOptions {
   /** Keep stack traces in `extensions.stacktrace` (development only). @default false */
   readonly includeStackTrace?: boolean;
+  /**
+   * Remove graphql's "Did you mean …?" from every message (production): a
+   * suggestion names a field, argument, type or enum value of the schema, and
+   * would map it for a caller who may not introspect it. @default false
+   */
+  readonly hideSuggestions?: boolean;
 }
+
+/**
+ * Every form graphql-js gives a suggestion: `Did you mean "x"?`, `Did you mean
+ * the enum value "X"?`, `Did you mean to use an inline fragment on "T"?`, with
+ * one or several quoted names.
+ */
+const SUGGESTION = / ?Did you mean [^?]*\?/g;
+
+/** What replaces a suggestion, so the message still says one was withheld. */
+const HIDDEN_SUGGESTION = ' [Suggestion hidden]';
 
 /**
  * The one place where errors become what a client sees. Errors that carry a
@@ -22,6 +38,12 @@ export function formatGatewayError(
   error: unknown,
   options: FormatGatewayErrorOptions = {},
 ): GraphQLFormattedError {
+  const answer = formatCodedError(formatted, error, options);
+  if (!options.hideSuggestions || !answer.message.includes('Did you mean')) return answer;
+  return { ...answer, message: answer.message.replace(SUGGESTION, HIDDEN_SUGGESTION) };
+}
+
+function formatCodedError(formatted: GraphQLFormattedError, error: unknown, options: FormatGatewayErrorOptions): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   const mapped = toGatewayError(original);
   if (mapped !== null && !(original instanceof GraphQLError)) {

@@ -12,7 +12,7 @@ import { GatewayError } from './GatewayError';
 export function toGatewayError(error: unknown): GatewayError | null {
   if (error instanceof GatewayError) return error;
   if (error instanceof IngestionError) {
-    const partial = { accepted: error.partial.accepted, rejected: error.partial.rejected.length };
+    const partial = { accepted: error.partial.accepted, rejectedCount: error.partial.rejectedCount };
     if (error.cause instanceof StoreUnavailableError) {
       return new GatewayError('STORE_UNAVAILABLE', `${error.message}; records stored before are kept, re-send the rest`, { extensions: partial });
     }

@@ -22,11 +22,22 @@ export interface RecordError {
   readonly message: string;
 }
 
-/** The outcome of an ingestion: how many records were stored, and why the others were not. */
+/**
+ * The outcome of an ingestion: how many records were stored, how many were
+ * rejected, and why, for the first rejections (up to the call's
+ * `maxListedRejections`, so that a body of a million bad lines cannot fill
+ * the memory; `onRejected` sees every one).
+ */
 export interface IngestResult {
   readonly accepted: number;
+  /** Every rejected record, listed or not. */
+  readonly rejectedCount: number;
+  /** The first rejections, in input order: all of them when `rejectedCount` is no greater than the bound. */
   readonly rejected: readonly RecordError[];
 }
+
+/** How many rejections an ingestion lists by default (`IngestCallOptions.maxListedRejections`). */
+export const DEFAULT_LISTED_REJECTIONS = 100;
 
 /** Progress of a long ingestion, reported after every batch. */
 export interface IngestProgress {

@@ -12,7 +12,7 @@ export class IngestionError extends Error {
   constructor(
     readonly code: IngestionErrorCode,
     message: string,
-    readonly partial: IngestResult = { accepted: 0, rejected: [] },
+    readonly partial: IngestResult = { accepted: 0, rejectedCount: 0, rejected: [] },
     options?: { cause?: unknown },
   ) {
     super(message, options);

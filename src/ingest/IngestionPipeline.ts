@@ -2,7 +2,7 @@ import type { IdentityRules } from '../identity';
 import { type Dataset, type ProfileStore, StoreError, type StoredRecord } from '../store';
 import type { RecordValidator } from '../xdm';
 import { IngestionError } from './IngestionError';
-import type { IngestedRecords, IngestDoor, IngestProgress, IngestResult, RecordError } from './IngestResult';
+import { DEFAULT_LISTED_REJECTIONS, type IngestedRecords, type IngestDoor, type IngestProgress, type IngestResult, type RecordError } from './IngestResult';
 import { type PreparedRecord, prepareRecord } from './prepareRecord';
 
 /** Guardrails and batching of ingestion; every field has a documented default. */
@@ -55,11 +55,18 @@ export interface IngestCallOptions {
   /** Called after each batch is durably stored. */
   readonly onProgress?: (progress: IngestProgress) => void;
   /**
-   * Called as soon as a record is rejected, before the next record is read
-   * from the input, so a caller can keep the raw input of rejected records
-   * only (the CLI's `--rejected-out`) without holding the whole input.
+   * Called as soon as a record is rejected, and awaited before the next
+   * record is read from the input, so a caller can keep the raw input of
+   * rejected records only (the CLI's `--rejected-out`) without holding the
+   * whole input, or stream every rejection out at the pace it is read
+   * (`POST /ingest` with `Accept: application/x-ndjson`).
    */
-  readonly onRejected?: (error: RecordError) => void;
+  readonly onRejected?: (error: RecordError) => void | Promise<void>;
+  /**
+   * Rejections the result lists; past them it only counts (`rejectedCount`).
+   * @default 100 (DEFAULT_LISTED_REJECTIONS)
+   */
+  readonly maxListedRejections?: number;
   /** The door the records came through, as `onRecords` reports it. @default 'direct' */
   readonly door?: IngestDoor;
 }
@@ -100,7 +107,10 @@ export class IngestionPipeline {
       throw new IngestionError('DATASET_NOT_FOUND', `dataset '${datasetId}' uses schema '${dataset.schemaId}', which this gateway does not compile`);
     }
     let accepted = 0;
+    let rejectedCount = 0;
     const rejected: RecordError[] = [];
+    const maxListed = options.maxListedRejections ?? DEFAULT_LISTED_REJECTIONS;
+    if (!Number.isInteger(maxListed) || maxListed < 0) throw new RangeError(`maxListedRejections must be a whole number of at least 0, got ${String(maxListed)}`);
     let index = 0;
     let batch: PreparedRecord[] = [];
     let batchBytes = 0;
@@ -126,7 +136,7 @@ export class IngestionPipeline {
         throw new IngestionError(
           'INGESTION_INTERRUPTED',
           `ingestion into '${datasetId}' stopped after ${accepted} stored records: ${error.message}`,
-          { accepted, rejected },
+          { accepted, rejectedCount, rejected },
           { cause: error },
         );
       }
@@ -138,7 +148,7 @@ export class IngestionPipeline {
       onRecords?.({ datasetId, door, outcome: 'accepted', count: batch.length });
       batch = [];
       batchBytes = 0;
-      options.onProgress?.({ processed: index, accepted, rejected: rejected.length });
+      options.onProgress?.({ processed: index, accepted, rejected: rejectedCount });
     };
 
     for await (const input of records) {
@@ -146,16 +156,17 @@ export class IngestionPipeline {
       index += 1;
       if ('stored' in prepared) batch.push(prepared);
       else {
-        rejected.push(prepared);
+        rejectedCount += 1;
+        if (rejected.length < maxListed) rejected.push(prepared);
         onRecords?.({ datasetId, door, outcome: 'rejected', code: prepared.code, count: 1 });
-        options.onRejected?.(prepared);
+        await options.onRejected?.(prepared);
       }
       if ('stored' in prepared) batchBytes += prepared.bytes;
       if (batch.length >= this.limits.batchSize || batchBytes >= this.limits.batchBytes) await flush();
     }
     await flush();
-    if (accepted === 0) options.onProgress?.({ processed: index, accepted, rejected: rejected.length });
-    return { accepted, rejected };
+    if (accepted === 0) options.onProgress?.({ processed: index, accepted, rejected: rejectedCount });
+    return { accepted, rejectedCount, rejected };
   }
 
   private async dataset(datasetId: string): Promise<Dataset> {

@@ -7,6 +7,6 @@ export {
   IngestionPipeline,
   type StoredBatch,
 } from './IngestionPipeline';
-export type { IngestDoor, IngestedRecords, IngestProgress, IngestResult, RecordError, RecordErrorCode } from './IngestResult';
+export { DEFAULT_LISTED_REJECTIONS, type IngestDoor, type IngestedRecords, type IngestProgress, type IngestResult, type RecordError, type RecordErrorCode } from './IngestResult';
 export { type PreparedRecord, prepareRecord, type RecordContext } from './prepareRecord';
 export { UnparsableRecord } from './UnparsableRecord';

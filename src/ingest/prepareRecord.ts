@@ -1,6 +1,7 @@
 import { anchoredIdentityKeys, type IdentityRules, type RecordIdentity, readRecordIdentities } from '../identity';
 import type { SchemaClass, StoredRecord } from '../store';
 import type { RecordValidator } from '../xdm';
+import { findUnsafeValue } from './findUnsafeValue';
 import type { RecordError } from './IngestResult';
 import { UnparsableRecord } from './UnparsableRecord';
 
@@ -50,6 +51,8 @@ export function prepareRecord(input: unknown, index: number, context: RecordCont
   if (tooDeep !== null) {
     return reject('INVALID_RECORD', tooDeep, `${tooDeep} nests objects or arrays more than ${MAX_RECORD_DEPTH} levels deep; at most ${MAX_RECORD_DEPTH} are accepted (rule: maxDepth)`);
   }
+  const unsafe = findUnsafeValue(input);
+  if (unsafe !== null) return reject('INVALID_RECORD', unsafe.path, unsafe.message);
   let json: string | undefined;
   try {
     json = JSON.stringify(input);

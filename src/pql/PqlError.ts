@@ -1,5 +1,5 @@
 /** The codes a {@link PqlError} carries; part of the public contract. */
-export type PqlErrorCode = 'PQL_SYNTAX_ERROR' | 'PQL_UNKNOWN_ATTRIBUTE' | 'PQL_TYPE_ERROR' | 'INVALID_COMPUTED_ATTRIBUTE';
+export type PqlErrorCode = 'PQL_SYNTAX_ERROR' | 'PQL_TOO_DEEP' | 'PQL_UNKNOWN_ATTRIBUTE' | 'PQL_TYPE_ERROR' | 'INVALID_COMPUTED_ATTRIBUTE';
 
 /** Where in the source a problem is: 1-based line and column. */
 export interface PqlPosition {

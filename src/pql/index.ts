@@ -6,6 +6,7 @@ export type { PqlEvent, PqlInput } from './PqlInput';
 export { PqlError, type PqlErrorCode, type PqlPosition } from './PqlError';
 export type { PqlComparisonOperator, PqlDurationUnit, PqlLiteral, PqlNode, PqlPath, PqlWindowOperator } from './PqlNode';
 export { parsePql, type PqlStartRule } from './parsePql';
+export { MAX_PQL_NESTING } from './checkPqlNesting';
 export { compileSegmentExpression, type SegmentExpression } from './compileSegmentExpression';
 export { compileEventCondition, type EventCondition } from './compileEventCondition';
 export { compileComputedAttribute, type CompiledComputedAttribute } from './compileComputedAttribute';

@@ -1,4 +1,5 @@
 import { generate, type parser as peggyParser } from 'peggy';
+import { checkPqlNesting } from './checkPqlNesting';
 import { PqlError } from './PqlError';
 import { PQL_GRAMMAR } from './pqlGrammar';
 import type { PqlNode } from './PqlNode';
@@ -13,12 +14,15 @@ const parser = generate(PQL_GRAMMAR, { allowedStartRules: ['SegmentExpression', 
 /**
  * Parses PQL text into its syntax tree, without checking paths or kinds.
  * Throws {@link PqlError} `PQL_SYNTAX_ERROR` with the 1-based line and
- * column of the offending token, what was expected there and what was found.
+ * column of the offending token, what was expected there and what was found;
+ * `PQL_TOO_DEEP` for text nested past `MAX_PQL_NESTING` (checked first, so
+ * no depth of input overflows the stack).
  */
 export function parsePql(source: string, startRule: PqlStartRule): PqlNode {
   if (typeof source !== 'string') {
     throw new PqlError('PQL_SYNTAX_ERROR', { line: 1, column: 1 }, `a PQL expression must be a string, got ${describeValue(source)}`);
   }
+  checkPqlNesting(source);
   try {
     return parser.parse(source, { startRule }) as PqlNode;
   } catch (error) {

@@ -125,6 +125,7 @@ Date "date"
 DatePart = Digit Digit Digit Digit "-" Digit Digit "-" Digit Digit
 Number "number"
   = value:$("-"? Digit+ ("." Digit+)?) !IdentifierPart !"-" !"." {
+      if (!Number.isFinite(Number(value))) error(value.slice(0, 24) + '… is too large a number');
       return { kind: 'number', value: Number(value), position: here() };
     }
 String "string"

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { IDENTITY_KEY_BUCKETS, type IdentityRules, parseIdentityKey, traverseIdentityGraphs } from '../identity';
 import type { MergePolicy } from '../merge';
-import { type ComputedAttributeDefinition, type PqlSchema, compileComputedAttribute, compileSegmentExpression } from '../pql';
+import { type ComputedAttributeDefinition, PqlError, type PqlSchema, compileComputedAttribute, compileSegmentExpression } from '../pql';
 import type { ProfileStore, SegmentDefinition, SegmentEvaluation, StoredComputedAttribute } from '../store';
 import { canonicalProfileKey } from './canonicalProfileKey';
 import { type Partition, partitionOfBucket } from './partitionOf';
@@ -55,6 +55,15 @@ export interface BatchProgress extends EvaluationSummary {
 }
 
 /** Buckets of the key space read together at first, and at most (batch evaluation adapts between them). */
+/**
+ * The most segments, and computed attributes, a gateway keeps. Every
+ * evaluation compiles and runs all of them for each profile, every
+ * `segments` listing and profile membership lists them: their number must
+ * be bounded like any list a request returns.
+ */
+export const MAX_SEGMENTS = 200;
+export const MAX_COMPUTED_ATTRIBUTES = 100;
+
 const INITIAL_BUCKET_SPAN = 16;
 const MAX_BUCKET_SPAN = 1024;
 
@@ -95,7 +104,8 @@ export class SegmentEngine {
   /**
    * Checks and stores a segment. Throws `PqlError` (with line and column) for
    * an expression outside the grammar or naming an unknown attribute,
-   * `SegmentError('INVALID_SEGMENT')` for a bad id or name, and the store's
+   * `SegmentError('INVALID_SEGMENT')` for a bad id or name or past
+ * {@link MAX_SEGMENTS}, and the store's
    * `DuplicateError` when the id exists.
    */
   async createSegment(input: SegmentInput): Promise<SegmentDefinition> {
@@ -106,6 +116,9 @@ export class SegmentEngine {
     const name = input.name.trim();
     if (name === '' || name.length > 200) throw new SegmentError('INVALID_SEGMENT', `segment name must be 1 to 200 characters, got ${JSON.stringify(input.name)}`);
     const catalog = await this.catalog();
+    if (catalog.segments.length >= MAX_SEGMENTS) {
+      throw new SegmentError('INVALID_SEGMENT', `a gateway keeps at most ${MAX_SEGMENTS} segments, and has ${catalog.segments.length}; this one was not created`);
+    }
     compileSegmentExpression(input.expression, catalog.schema);
     const segment: SegmentDefinition = { id, name, expression: input.expression, evaluation: input.evaluation ?? 'STREAMING', createdAt: this.now() };
     await this.dependencies.store.segments.createSegment(segment);
@@ -115,6 +128,14 @@ export class SegmentEngine {
   /** Checks and stores a computed attribute. Throws `PqlError` (INVALID_COMPUTED_ATTRIBUTE, or the filter's error) or `DuplicateError`. */
   async createComputedAttribute(definition: ComputedAttributeDefinition): Promise<StoredComputedAttribute> {
     compileComputedAttribute(definition, this.dependencies.schema);
+    const existing = await this.dependencies.store.segments.listComputedAttributes();
+    if (existing.length >= MAX_COMPUTED_ATTRIBUTES) {
+      throw new PqlError(
+        'INVALID_COMPUTED_ATTRIBUTE',
+        { line: 1, column: 1 },
+        `a gateway keeps at most ${MAX_COMPUTED_ATTRIBUTES} computed attributes, and has ${existing.length}; this one was not created`,
+      );
+    }
     const stored: StoredComputedAttribute = { ...definition, createdAt: this.now() };
     await this.dependencies.store.segments.createComputedAttribute(stored);
     return stored;

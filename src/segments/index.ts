@@ -22,6 +22,8 @@ export {
   type BatchOptions,
   type BatchProgress,
   type EvaluationSummary,
+  MAX_COMPUTED_ATTRIBUTES,
+  MAX_SEGMENTS,
   SegmentEngine,
   type SegmentEngineDependencies,
   type SegmentInput,

@@ -19,6 +19,7 @@ import { graphiqlLandingPage } from './graphiqlLandingPage';
 import { type InternalErrorHandler, internalErrorLogPlugin } from './internalErrorLogPlugin';
 import { abandonAfterTimeoutPlugin } from './limits/abandonAfterTimeoutPlugin';
 import { armorProtection } from './limits/armorProtection';
+import { costLimitPlugin } from './limits/costLimitPlugin';
 import { graphqlBodyErrors } from './limits/graphqlBodyErrors';
 import { maxProfilesPlugin } from './limits/maxProfilesPlugin';
 import { ignoreAfterTimeout, requestTimeout } from './limits/requestTimeout';
@@ -75,14 +76,14 @@ export async function createGateway(schema: GraphQLSchema, config: GatewayConfig
   const logger = options.logger ?? createLogger({ level: 'silent' });
   const app = express();
   const httpServer = createServer(app);
-  const armor = armorProtection(config.limits, { blockFieldSuggestions: config.environment === 'production' });
+  const armor = armorProtection(config.limits);
   const apollo = new ApolloServer<GatewayContext>({
     schema,
     // Allowed here, refused per role by accessPolicyPlugin.
     introspection: true,
     includeStacktraceInErrorResponses: config.environment !== 'production',
     formatError: (formatted, error) =>
-      formatGatewayError(formatted, error, { includeStackTrace: config.environment !== 'production' }),
+      formatGatewayError(formatted, error, { includeStackTrace: config.environment !== 'production', hideSuggestions: config.environment === 'production' }),
     // APQ's cache: Apollo's bounded in-memory LRU (about 30 MiB), so registered queries cannot grow memory without end.
     cache: 'bounded',
     validationRules: armor.validationRules,
@@ -95,6 +96,7 @@ export async function createGateway(schema: GraphQLSchema, config: GatewayConfig
       // Fields whose data-usage labels the caller's role may not read: 403 FORBIDDEN_FIELD before anything runs.
       dataUsagePlugin(config.dataUsage),
       maxProfilesPlugin(config.limits.maxProfilesPerQuery),
+      costLimitPlugin(config.limits.maxCost),
       abandonAfterTimeoutPlugin(config.limits.requestTimeoutMs),
       internalErrorLogPlugin(onInternalError),
       metricsPlugin(metrics),

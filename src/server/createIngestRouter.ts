@@ -5,6 +5,7 @@ import { INGEST_CONTENT_TYPES, ingestBodyFormat } from './ingestBodyFormat';
 import { limitBodyBytes, tooLargeMessage } from './limitBodyBytes';
 import { readJsonArrayRecords } from './readJsonArrayRecords';
 import { readNdjsonRecords } from './readNdjsonRecords';
+import { createIngestAnswer, type IngestAnswer, sendError } from './ingestAnswer';
 import { RequestBodyError } from './RequestBodyError';
 
 /** What the ingest route needs; checked once by {@link createIngestRouter}. */
@@ -22,19 +23,6 @@ export interface IngestRouterOptions {
   readonly logError?: (error: unknown) => void;
 }
 
-/** Every `extensions.code` of the route's error bodies. */
-export type IngestHttpErrorCode =
-  | 'DATASET_NOT_FOUND'
-  | 'PAYLOAD_TOO_LARGE'
-  | 'UNSUPPORTED_MEDIA_TYPE'
-  | 'INVALID_JSON'
-  | 'REQUEST_ABORTED'
-  | 'METHOD_NOT_ALLOWED'
-  | 'TOO_MANY_RECORDS'
-  | 'STORE_UNAVAILABLE'
-  | 'INGESTION_INTERRUPTED'
-  | 'INTERNAL_SERVER_ERROR';
-
 /**
  * `POST /ingest/:datasetId`: the HTTP door of the ingestion pipeline, for
  * bodies of any size. The body, NDJSON (`application/x-ndjson`,
@@ -44,13 +32,15 @@ export type IngestHttpErrorCode =
  * slows the upload down (TCP backpressure) and memory stays bounded whatever
  * the body's size.
  *
- * 200 `{ accepted, rejected: [{ index, recordId, path, code, message }] }`.
- * Errors are `{ errors: [{ message, extensions: { code, … } }] }`, never with
+ * 200 `{ accepted, rejectedCount, rejected: [{ index, recordId, path, code, message }] }`
+ * listing the first 100 rejections (then `rejectedNotListed` and how to get
+ * them all); with `Accept: application/x-ndjson`, every rejection as a line
+ * as it is found, then a line with the counts (`IngestAnswer`). Errors are `{ errors: [{ message, extensions: { code, … } }] }`, never with
  * a stack trace: 404 `DATASET_NOT_FOUND`; 413 `PAYLOAD_TOO_LARGE` (from
  * `Content-Length` before reading, or when a chunked body passes the limit);
  * 415 `UNSUPPORTED_MEDIA_TYPE`; 400 `INVALID_JSON` when a JSON array breaks
  * off; 503 `STORE_UNAVAILABLE`. An error after reading began carries what was
- * stored before it in `extensions.accepted` and `extensions.rejected`: those
+ * stored before it in `extensions.accepted` and `extensions.rejectedCount`: those
  * records are durable, and re-sending the whole body is safe (idempotent).
  *
  * Mount it before any body parser: it reads the raw request stream.
@@ -88,33 +78,37 @@ async function ingestRequest(request: Request, response: Response, settings: Set
     return;
   }
 
+  const answer = createIngestAnswer(request, response);
   // Not destroyed when reading stops early: destroying the request would close the socket before the answer.
   const body = limitBodyBytes(request.iterator({ destroyOnReturn: false }), settings.maxBodyBytes);
   const records = format.format === 'ndjson' ? readNdjsonRecords(body, settings.maxRecordBytes) : readJsonArrayRecords(body, settings.maxRecordBytes);
   const stop: { error?: RequestBodyError } = {};
   let result: IngestResult;
   try {
-    result = await settings.ingestion.ingest(datasetId, untilBodyError(records, stop), { door: 'http' });
+    result = await settings.ingestion.ingest(datasetId, untilBodyError(records, stop), {
+      door: 'http',
+      ...(answer.onRejected === undefined ? {} : { onRejected: answer.onRejected }),
+      ...(answer.maxListedRejections === undefined ? {} : { maxListedRejections: answer.maxListedRejections }),
+    });
   } catch (error) {
     if (!(error instanceof IngestionError)) throw error;
-    sendIngestionError(request, response, error, settings);
+    answerIngestionError(answer, error, settings);
     return;
   }
   if (stop.error === undefined) {
-    response.status(200).json({ accepted: result.accepted, rejected: result.rejected });
+    answer.result(result);
     return;
   }
-  const partial = { accepted: result.accepted, rejected: result.rejected };
   switch (stop.error.code) {
     case 'PAYLOAD_TOO_LARGE':
-      sendError(request, response, 413, 'PAYLOAD_TOO_LARGE', `${stop.error.message}; the records before were stored`, { limit: settings.maxBodyBytes, ...partial });
+      answer.error(413, 'PAYLOAD_TOO_LARGE', `${stop.error.message}; the records before were stored`, { limit: settings.maxBodyBytes }, result);
       return;
     case 'INVALID_JSON':
-      sendError(request, response, 400, 'INVALID_JSON', `${stop.error.message}; the records before were stored`, partial);
+      answer.error(400, 'INVALID_JSON', `${stop.error.message}; the records before were stored`, {}, result);
       return;
     case 'REQUEST_ABORTED':
       // The client is most likely gone; answer anyway in case it is still listening.
-      sendError(request, response, 400, 'REQUEST_ABORTED', `${stop.error.message}; the records before were stored`, partial);
+      answer.error(400, 'REQUEST_ABORTED', `${stop.error.message}; the records before were stored`, {}, result);
       return;
     default: {
       const unreachable: never = stop.error.code;
@@ -137,21 +131,20 @@ async function* untilBodyError(records: AsyncIterable<unknown>, stop: { error?: 
   }
 }
 
-function sendIngestionError(request: Request, response: Response, error: IngestionError, settings: Settings): void {
-  const partial = { accepted: error.partial.accepted, rejected: error.partial.rejected };
+function answerIngestionError(answer: IngestAnswer, error: IngestionError, settings: Settings): void {
   switch (error.code) {
     case 'DATASET_NOT_FOUND':
-      sendError(request, response, 404, 'DATASET_NOT_FOUND', error.message);
+      answer.error(404, 'DATASET_NOT_FOUND', error.message);
       return;
     case 'TOO_MANY_RECORDS':
-      sendError(request, response, 413, 'TOO_MANY_RECORDS', error.message, partial);
+      answer.error(413, 'TOO_MANY_RECORDS', error.message, {}, error.partial);
       return;
     case 'INGESTION_INTERRUPTED':
       if (error.cause instanceof StoreUnavailableError) {
-        sendError(request, response, 503, 'STORE_UNAVAILABLE', `${error.message}; the records before were stored, send the body again later`, partial);
+        answer.error(503, 'STORE_UNAVAILABLE', `${error.message}; the records before were stored, send the body again later`, {}, error.partial);
       } else {
         settings.logError(error);
-        sendError(request, response, 500, 'INGESTION_INTERRUPTED', `${error.message}; the records before were stored`, partial);
+        answer.error(500, 'INGESTION_INTERRUPTED', `${error.message}; the records before were stored`, {}, error.partial);
       }
       return;
     default: {
@@ -159,16 +152,6 @@ function sendIngestionError(request: Request, response: Response, error: Ingesti
       throw new Error(`unknown ingestion error ${String(unreachable)}`);
     }
   }
-}
-
-/**
- * Sends an error body. When the request body was not read to its end, the
- * connection is closed after the answer: otherwise Node would read (and
- * throw away) the rest of a body that may be a gigabyte long.
- */
-function sendError(request: Request, response: Response, status: number, code: IngestHttpErrorCode, message: string, extensions: Record<string, unknown> = {}): void {
-  if (!request.complete) response.setHeader('Connection', 'close');
-  response.status(status).json({ errors: [{ message, extensions: { code, ...extensions } }] });
 }
 
 function validOptions(options: IngestRouterOptions): Settings {

@@ -37,6 +37,7 @@ export {
 } from './observability';
 export { createServices, type ServicesOptions } from './createServices';
 export { DEFAULT_DATASETS, DEFAULT_MERGE_POLICIES, ensureDefaults } from './defaults';
-export { createIngestRouter, type IngestHttpErrorCode, type IngestRouterOptions } from './createIngestRouter';
+export { createIngestRouter, type IngestRouterOptions } from './createIngestRouter';
+export { type IngestHttpErrorCode, REJECTION_STREAM_TYPE } from './ingestAnswer';
 export { type NdjsonLine, readNdjsonLines } from './readNdjsonLines';
 export { parseNdjsonLine, readNdjsonRecords } from './readNdjsonRecords';

@@ -91,7 +91,7 @@ const VALUE_ENDS = new Set(['endObject', 'endArray', 'stringValue', 'numberValue
 class ElementAssembler {
   /** Elements built so far. */
   count = 0;
-  private readonly assembler = new Assembler();
+  private readonly assembler = ownKeyAssembler();
   private started = false;
   private size = 0;
 
@@ -123,4 +123,37 @@ class ElementAssembler {
     this.count += 1;
     return current.pop();
   }
+}
+
+/** The assembler's state and the method that stores a value under the pending key (not in stream-json's types). */
+interface AssemblerInternals {
+  key: string | null;
+  current: unknown;
+  done: boolean;
+  _saveValue(value: unknown): void;
+  stringValue(value: unknown): void;
+}
+
+/**
+ * stream-json's assembler, except that a `__proto__` key becomes an own
+ * property, as `JSON.parse` makes it, instead of setting the object's
+ * prototype (which dropped the key and its content without a trace). The
+ * pipeline then refuses the record as it does one read from NDJSON.
+ */
+function ownKeyAssembler(): Assembler {
+  const assembler = new Assembler();
+  const internals = assembler as unknown as AssemblerInternals;
+  const save = internals._saveValue.bind(assembler);
+  const saveOwnKey = (value: unknown): void => {
+    if (!internals.done && internals.key === '__proto__' && !Array.isArray(internals.current)) {
+      Object.defineProperty(internals.current, '__proto__', { value, enumerable: true, writable: true, configurable: true });
+      internals.key = null;
+      return;
+    }
+    save(value);
+  };
+  // stringValue is an alias of _saveValue in stream-json; numbers, literals and closed objects go through _saveValue.
+  internals._saveValue = saveOwnKey;
+  internals.stringValue = saveOwnKey;
+  return assembler;
 }

@@ -1,5 +1,6 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
+import { fullFormats } from 'ajv-formats/dist/formats';
 import isEmail from 'validator/lib/isEmail';
 import type { CompiledComposition } from './model';
 import { toJsonSchema } from './toJsonSchema';
@@ -44,12 +45,27 @@ function createAjv(): Ajv {
   // (RFC 6531 local parts such as `eduardo.queirós`, IDN domains), as `idn-email` allows.
   ajv.addFormat('email', isInternationalEmail);
   ajv.addFormat('idn-email', isInternationalEmail);
+  ajv.addFormat('date-time', { type: 'string', validate: isInstant });
   return ajv;
 }
 
 function isInternationalEmail(value: string): boolean {
   return isEmail(value, { allow_utf8_local_part: true, require_tld: true });
 }
+
+/**
+ * `format: date-time`, as the gateway can serve it back: RFC 3339 (ajv-formats'
+ * full check: a calendar date, a time zone), with `T` between date and time
+ * (ajv-formats also takes a space, which the `DateTime` scalar refuses), and
+ * an instant JavaScript's `Date` holds: a leap second (`23:59:60`) is refused,
+ * as `Date` cannot represent it and every read of it would fail.
+ */
+function isInstant(value: string): boolean {
+  return RFC3339_DATE_TIME(value) && /^\d{4}-\d\d-\d\dT/i.test(value) && !Number.isNaN(Date.parse(value));
+}
+
+/** ajv-formats' own full `date-time` check (a format definition: its `validate`). */
+const RFC3339_DATE_TIME = (fullFormats['date-time'] as { validate: (value: string) => boolean }).validate;
 
 function toRecordValidator(validate: ValidateFunction): RecordValidator {
   return (record) => (validate(record) ? [] : (validate.errors ?? []).filter(isReportable).map(toViolation));

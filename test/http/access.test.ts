@@ -78,7 +78,7 @@ describe('access with API keys', () => {
     }
     const accepted = await ingest(bearer('analyst'));
     expect(accepted.status).toBe(200);
-    expect(await accepted.json()).toEqual({ accepted: 1, rejected: [] });
+    expect(await accepted.json()).toEqual({ accepted: 1, rejectedCount: 0, rejected: [] });
   });
 
   it('refuses introspection to frontend in production with 403 INTROSPECTION_DISABLED, and answers it for analysts', async () => {

@@ -5,11 +5,6 @@ import { API_KEYS, bearer, codes, postJson } from './httpClient';
 
 /** Seven levels: profile, events, edges, node, commerce, order, priceTotal. */
 const SEVEN_DEEP = '{ profile(identity: { namespace: "Email", id: "x@example.com" }) { events(first: 1) { edges { node { commerce { order { priceTotal } } } } } } }';
-/** Cheap in depth (2), costly in breadth: about 28 by graphql-armor's measure. */
-const WIDE =
-  '{ mergePolicies { id name isDefault identityStitching attributeMerge datasetPrecedence } datasets { id name schemaId schemaClass profileEnabled } ' +
-  'identityNamespaces { code type uniquePerGraph priority } }';
-
 /** graphql-armor limits, page caps, body size, timeout and error masking, over real HTTP. */
 describe('limits on a GraphQL request', () => {
   let gateway: HttpTestGateway;
@@ -18,7 +13,7 @@ describe('limits on a GraphQL request', () => {
       API_KEYS,
       GRAPHQL_MAX_DEPTH: '6',
       GRAPHQL_MAX_ALIASES: '3',
-      GRAPHQL_MAX_COST: '25',
+      GRAPHQL_MAX_COST: '40',
       GRAPHQL_MAX_DIRECTIVES: '3',
       GRAPHQL_MAX_TOKENS: '200',
       GRAPHQL_MAX_PROFILES_PER_QUERY: '3',
@@ -43,12 +38,27 @@ describe('limits on a GraphQL request', () => {
     expect(answer.body.errors?.[0]?.message).toMatch(/GRAPHQL_MAX_ALIASES sets the limit/);
   });
 
-  it('refuses an operation costing more than GRAPHQL_MAX_COST with 400 QUERY_TOO_COSTLY', async () => {
-    const answer = await run(WIDE);
-    expect(answer.status).toBe(400);
-    expect(answer.body.errors).toEqual([
-      { message: expect.stringMatching(/^Query Cost limit of 25 exceeded, found 28\.5\. \(GRAPHQL_MAX_COST sets the limit\)$/), extensions: { code: 'QUERY_TOO_COSTLY', limit: 25 } },
-    ]);
+  it('refuses an operation costing more than GRAPHQL_MAX_COST with 400 QUERY_TOO_COSTLY, counting page sizes given as variables', async () => {
+    const page = (first: string) => `query Page${first === '$f' ? '($f: Int)' : ''} { profile(identity: { namespace: "Email", id: "x@example.com" }) { events(first: ${first}) { edges { node { timestamp } } } } }`;
+    const refusal = {
+      errors: [
+        {
+          message: 'the operation costs 45, more than the 40 GRAPHQL_MAX_COST allows; ask for fewer items (first:, identities:) or fewer fields (docs/access.md, "Cost")',
+          extensions: { code: 'QUERY_TOO_COSTLY', limit: 40, cost: 45 },
+        },
+      ],
+    };
+    for (const answer of [await run(page('30')), await run(page('$f'), { f: 30 })]) {
+      expect(answer.status).toBe(400);
+      expect(answer.body).toEqual(refusal);
+    }
+    const cheap = await run(page('$f'), { f: 5 });
+    expect({ status: cheap.status, body: cheap.body }).toEqual({ status: 200, body: { data: { profile: null } } });
+    // profiles(identities:) costs one profile per identity.
+    const identities = (count: number) => Array.from({ length: count }, (_, index) => ({ namespace: 'Email', id: `p${index}@example.com` }));
+    const profiles = 'query Many($ids: [IdentityInput!]!) { profiles(identities: $ids) { events(first: 1) { edges { node { timestamp } } } } }';
+    expect((await run(profiles, { ids: identities(2) })).status).toBe(200);
+    expect(codes(await run(profiles, { ids: identities(3) }))).toEqual(['QUERY_TOO_COSTLY']);
   });
 
   it('refuses more directives than GRAPHQL_MAX_DIRECTIVES with 400 TOO_MANY_DIRECTIVES', async () => {
@@ -103,6 +113,23 @@ describe('limits on a GraphQL request', () => {
     expect(codes(answer)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
     expect(answer.body.errors?.[0]?.message).not.toMatch(/Did you mean/);
   });
+
+  it.each([
+    ['an enum value written in the document', 'mutation M { createMergePolicy(input: { id: "p", name: "p", identityStitching: PRIVATE_GRAF, attributeMerge: TIMESTAMP_ORDERED }) { id } }', undefined, 'PRIVATE_GRAPH'],
+    ['an enum value in a variable', 'mutation M($s: IdentityStitching!) { createMergePolicy(input: { id: "p", name: "p", identityStitching: $s, attributeMerge: TIMESTAMP_ORDERED }) { id } }', { s: 'PRIVATE_GRAF' }, 'PRIVATE_GRAPH'],
+    ['an argument', '{ segment(id: "s", idd: "s") { id } }', undefined, '"id"'],
+    ['a type', 'query Q($i: IdentityInputt!) { profile(identity: $i) { identities { id } } }', undefined, '"IdentityInput"'],
+    ['an input field in a variable', 'query Q($i: IdentityInput!) { profile(identity: $i) { identities { id } } }', { i: { namespace: 'Email', id: 'x', idd: 'x' } }, '"id"'],
+  ])('masks every kind of suggestion in production: %s', async (_kind, query, variables, suggested) => {
+    const answer = await run(query, variables);
+    const messages = (answer.body.errors ?? []).map((error) => error.message);
+    expect(messages.length).toBeGreaterThan(0);
+    for (const message of messages) {
+      expect(message).not.toMatch(/Did you mean/);
+      expect(message).not.toContain(suggested);
+    }
+    expect(messages.join('\n')).toContain('[Suggestion hidden]');
+  });
 });
 
 describe('the default limits', () => {
@@ -117,6 +144,31 @@ describe('the default limits', () => {
           errors: undefined,
         });
       }
+    } finally {
+      await gateway.stop();
+    }
+  });
+
+  it('let the documented maxima through (events(first: 500), a 100-member page), variables or not, and refuse the abusive shapes', async () => {
+    const gateway = await startHttpTestGateway({ API_KEYS });
+    try {
+      const ask = (query: string, variables: Record<string, unknown>) => postJson(gateway.url, { query, variables }, bearer('analyst'));
+      const events =
+        'query Events($f: Int) { profile(identity: { namespace: "Email", id: "x@example.com" }) { events(first: $f) { edges { node { timestamp eventType commerce { order { priceTotal } } } } pageInfo { hasNextPage } } } }';
+      const members =
+        'query Members($f: Int) { segment(id: "gold-members") { size members(first: $f) { edges { cursor node { person { name { firstName lastName } } loyalty { tier } } } pageInfo { endCursor } } } }';
+      for (const answer of [await ask(events, { f: 500 }), await ask(members, { f: 100 })]) {
+        expect({ status: answer.status, errors: answer.body.errors }).toEqual({ status: 200, errors: undefined });
+      }
+      const ids = Array.from({ length: 100 }, (_, index) => ({ namespace: 'Email', id: `p${index}@example.com` }));
+      const abusive = [
+        await ask('query Q($ids: [IdentityInput!]!, $f: Int) { profiles(identities: $ids) { events(first: $f) { edges { node { timestamp } } } } }', { ids, f: 500 }),
+        await ask('query Q($f: Int) { segment(id: "gold-members") { members(first: 100) { edges { node { events(first: $f) { edges { node { timestamp } } } } } } } }', { f: 100 }),
+      ];
+      expect(abusive.map((answer) => [answer.status, codes(answer)])).toEqual([
+        [400, ['QUERY_TOO_COSTLY']],
+        [400, ['QUERY_TOO_COSTLY']],
+      ]);
     } finally {
       await gateway.stop();
     }

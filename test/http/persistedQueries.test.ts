@@ -91,6 +91,30 @@ describe.each([
     expect(byHash.body).toEqual(registered.body);
   });
 
+  it('accepts a sha256:-prefixed hash (graphql-codegen client preset) wherever a hash is accepted: APQ registration and lookup, POST and GET', async () => {
+    const query = '{ identityNamespaces { code } }';
+    const prefixed = `sha256:${documentHash(query)}`;
+    const registered = await postJson(gateway.url, { query, extensions: apq(prefixed) }, bearer('analyst'));
+    expect(registered.status).toBe(200);
+    expect(registered.body.data).toEqual({ identityNamespaces: expect.arrayContaining([{ code: 'Email' }]) });
+    const byHash = await postJson(gateway.url, { extensions: apq(prefixed) }, bearer('frontend'));
+    expect(byHash.body).toEqual(registered.body);
+    const overGet = await getJson(`${gateway.url}?extensions=${encodeURIComponent(JSON.stringify(apq(prefixed)))}`, {
+      ...bearer('frontend'),
+      'apollo-require-preflight': 'true',
+    });
+    expect(overGet.body).toEqual(registered.body);
+    // A manifest document, by the prefixed APQ hash, for a partner: POST and GET.
+    const manifestHash = `sha256:${documentHash(DATASETS)}`;
+    const partnerPost = await postJson(gateway.url, { extensions: apq(manifestHash) }, bearer('partner'));
+    expect(partnerPost.body.data).toEqual({ datasets: expect.arrayContaining([{ id: 'crm', name: expect.any(String) }]) });
+    const partnerGet = await getJson(`${gateway.url}?extensions=${encodeURIComponent(JSON.stringify(apq(manifestHash)))}`, {
+      ...bearer('partner'),
+      'apollo-require-preflight': 'true',
+    });
+    expect(partnerGet.body).toEqual(partnerPost.body);
+  });
+
   it('lets other roles use manifest ids too, and says when a documentId is not in the manifest', async () => {
     const answer = await postJson(gateway.url, { documentId: documentHash(DATASETS) }, bearer('frontend'));
     expect(answer.status).toBe(200);

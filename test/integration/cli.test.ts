@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import type { GatewayServices } from '../../src/graphql';
 import { createServices, readConfig } from '../../src/server';
 import { loadXdmProject } from '../../src/xdm';
+import { UNSAFE_RECORDS } from '../fixtures/unsafeRecords';
 import { crmRecord, dropTestDatabase, identityKeyOf, ndjson } from '../helpers/crmRecord';
 import { uniqueDbName } from '../helpers/db';
 
@@ -81,6 +82,20 @@ describe('profile-gateway ingest', () => {
       },
     ]);
     expect(await storedIds([11, 12, 13, 14])).toEqual(['crm-11', 'crm-14']);
+  });
+
+  it('rejects the unsafe records as every other door does: __proto__ keys, non-finite and inexact numbers, impossible dates', async () => {
+    for (const datasetId of ['crm', 'web'] as const) {
+      const unsafe = UNSAFE_RECORDS.filter((record) => record.datasetId === datasetId);
+      const file = await inputFile(`unsafe-${datasetId}.ndjson`, `${unsafe.map((record) => record.json).join('\n')}\n`);
+      const rejectedOut = path.join(dir, `unsafe-${datasetId}-rejected.ndjson`);
+      const run = await cli(['ingest', '-d', datasetId, '--rejected-out', rejectedOut, '--quiet', file]);
+      expect(run.code).toBe(1);
+      const lines = (await readFile(rejectedOut, 'utf8')).trim().split('\n');
+      expect(lines.map((line) => JSON.parse(line) as Record<string, unknown>).map(({ record: _record, ...rejection }) => rejection)).toEqual(
+        unsafe.map(({ recordId, path: at, message }, index) => ({ index, recordId, code: 'INVALID_RECORD', path: at, message })),
+      );
+    }
   });
 
   it('reads stdin when the input is -', async () => {

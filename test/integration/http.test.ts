@@ -58,6 +58,7 @@ describe('the gateway over HTTP', () => {
     expect(ingested.status).toBe(200);
     expect(await ingested.json()).toEqual({
       accepted: 1,
+      rejectedCount: 1,
       rejected: [{ index: 1, recordId: 'h2', path: '_demo.lifetimeValue', code: 'INVALID_RECORD', message: '_demo.lifetimeValue must be number (rule: type)' }],
     });
     const response = await fetch(url, {

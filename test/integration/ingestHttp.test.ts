@@ -60,6 +60,7 @@ describe('POST /ingest/:datasetId', () => {
     expect(response.status).toBe(200);
     expect(response.body).toEqual({
       accepted: 2,
+      rejectedCount: 4,
       rejected: [
         { index: 1, recordId: 'crm-2', path: 'person.name.firstName', code: 'INVALID_RECORD', message: 'person.name.firstName must be string (rule: type)' },
         { index: 3, recordId: null, path: null, code: 'INVALID_JSON', message: expect.stringMatching(/^record 3 is not JSON: /) as unknown },
@@ -88,7 +89,7 @@ describe('POST /ingest/:datasetId', () => {
       ['text/plain; charset=utf-8', 12],
     ] as const) {
       const response = await post(base, 'crm', ndjson([crmRecord(n)]), contentType);
-      expect({ contentType, status: response.status, body: response.body }).toEqual({ contentType, status: 200, body: { accepted: 1, rejected: [] } });
+      expect({ contentType, status: response.status, body: response.body }).toEqual({ contentType, status: 200, body: { accepted: 1, rejectedCount: 0, rejected: [] } });
     }
     expect(await storedIds([11, 12])).toEqual(['crm-11', 'crm-12']);
   });
@@ -99,6 +100,7 @@ describe('POST /ingest/:datasetId', () => {
     expect(response.status).toBe(200);
     expect(response.body).toEqual({
       accepted: 2,
+      rejectedCount: 1,
       rejected: [{ index: 1, recordId: 'crm-22', path: 'loyalty.points', code: 'INVALID_RECORD', message: 'loyalty.points must be number (rule: type)' }],
     });
     expect(await storedIds([21, 22, 23])).toEqual(['crm-21', 'crm-23']);
@@ -112,7 +114,7 @@ describe('POST /ingest/:datasetId', () => {
       errors: [
         {
           message: expect.stringMatching(/^the body is not a JSON array of records: .*, after element 1; the records before were stored$/) as unknown,
-          extensions: { code: 'INVALID_JSON', accepted: 2, rejected: [] },
+          extensions: { code: 'INVALID_JSON', accepted: 2, rejectedCount: 0, rejected: [] },
         },
       ],
     });
@@ -182,7 +184,7 @@ describe('POST /ingest/:datasetId', () => {
         {
           message:
             'the body is larger than 2048 bytes, the most POST /ingest/:datasetId accepts (INGEST_MAX_BODY_BYTES); stopped reading there; the records before were stored',
-          extensions: { code: 'PAYLOAD_TOO_LARGE', limit: 2048, accepted: 2, rejected: [] },
+          extensions: { code: 'PAYLOAD_TOO_LARGE', limit: 2048, accepted: 2, rejectedCount: 0, rejected: [] },
         },
       ],
     });
@@ -198,8 +200,8 @@ describe('POST /ingest/:datasetId', () => {
     const before = await services.store.findRecordsByIdentity('crm', ids.map(identityKeyOf));
     const again = await post(base, 'crm', body, 'application/x-ndjson');
     const after = await services.store.findRecordsByIdentity('crm', ids.map(identityKeyOf));
-    expect(first.body).toEqual({ accepted: 30, rejected: [] });
-    expect(again.body).toEqual({ accepted: 30, rejected: [] });
+    expect(first.body).toEqual({ accepted: 30, rejectedCount: 0, rejected: [] });
+    expect(again.body).toEqual({ accepted: 30, rejectedCount: 0, rejected: [] });
     expect(after.length).toBe(30);
     expect(after.map((stored) => [stored.recordId, stored.record]).sort()).toEqual(before.map((stored) => [stored.recordId, stored.record]).sort());
   });
@@ -233,7 +235,7 @@ describe('POST /ingest/:datasetId', () => {
         errors: [
           {
             message: expect.stringMatching(/^ingestion into 'crm' stopped after 2 stored records: connection refused \(test\); the records before were stored/) as unknown,
-            extensions: { code: 'STORE_UNAVAILABLE', accepted: 2, rejected: [] },
+            extensions: { code: 'STORE_UNAVAILABLE', accepted: 2, rejectedCount: 0, rejected: [] },
           },
         ],
       });
@@ -315,7 +317,7 @@ describe('POST /ingest/:datasetId with a body far larger than the memory it may 
       );
       expect(bytes).toBeGreaterThanOrEqual(100 * 1024 * 1024);
       expect(response.status).toBe(200);
-      expect(response.body).toEqual({ accepted: RECORDS, rejected: [] });
+      expect(response.body).toEqual({ accepted: RECORDS, rejectedCount: 0, rejected: [] });
       expect(liveGrowth).toBeLessThan(50 * 1024 * 1024);
       expect(samples).toBeGreaterThanOrEqual(5);
       const sample = [0, 99, RECORDS - 1].map((n) => 100_000 + n);

@@ -604,7 +604,10 @@ export type ImplementationDetailsEnvironment =
 export type IngestResult = {
   readonly __typename?: 'IngestResult';
   readonly accepted: Scalars['Int']['output'];
+  /** The first 100 rejected records, in input order (all of them when rejectedCount is 100 or less). */
   readonly rejected: ReadonlyArray<RecordError>;
+  /** Every rejected record of the call, listed in rejected or not. */
+  readonly rejectedCount: Scalars['Int']['output'];
 };
 
 export type Measure = {
@@ -2049,6 +2052,7 @@ export type ImplementationDetailsResolvers<ContextType = GatewayContext, ParentT
 export type IngestResultResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['IngestResult'] = ResolversParentTypes['IngestResult']> = {
   accepted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   rejected?: Resolver<ReadonlyArray<ResolversTypes['RecordError']>, ParentType, ContextType>;
+  rejectedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {

@@ -12,8 +12,9 @@ export const ingestResolvers: Resolvers = {
           { extensions: { limit: services.maxRecordsPerCall } },
         );
       }
+      // The first DEFAULT_LISTED_REJECTIONS are listed, every one is counted (rejectedCount).
       const result = await services.ingestion.ingest(datasetId, records, { door: 'graphql' });
-      return { accepted: result.accepted, rejected: [...result.rejected] };
+      return { accepted: result.accepted, rejectedCount: result.rejectedCount, rejected: [...result.rejected] };
     },
   },
 };

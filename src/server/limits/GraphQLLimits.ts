@@ -6,7 +6,11 @@
 export interface GraphQLLimits {
   /** `GRAPHQL_MAX_DEPTH`: deepest selection nesting (introspection's `__schema` not counted). @default 12 */
   readonly maxDepth: number;
-  /** `GRAPHQL_MAX_COST`: graphql-armor's cost (objects 2, scalars 1, ×1.5 per level; the IDE's costliest example is about 550). @default 5000 */
+  /**
+   * `GRAPHQL_MAX_COST`: the most an operation may cost by `operationCost` (a scalar 1, a profile 10, a
+   * store read 5, a page's selection times its `first`, `profiles` times its identities; variables
+   * counted): one profile with 500 events of a few fields, or a 100-member page, fits. @default 5000
+   */
   readonly maxCost: number;
   /** `GRAPHQL_MAX_ALIASES`: aliases in one operation. @default 30 */
   readonly maxAliases: number;

@@ -12,18 +12,12 @@ export interface ArmorProtection {
   readonly parseOptions: { readonly maxTokens: number };
 }
 
-/** Options of {@link armorProtection}. */
-export interface ArmorProtectionOptions {
-  /** Replace graphql's "Did you mean …?" in error messages, which would map the schema for a stranger (production). */
-  readonly blockFieldSuggestions: boolean;
-}
-
 /**
- * graphql-armor's protections for Apollo, held to `limits`: depth, cost,
- * aliases and directives as validation rules, and (when asked) field
- * suggestions masked. An operation over one of these limits is refused
+ * graphql-armor's protections for Apollo, held to `limits`: depth,
+ * aliases and directives as validation rules (cost: `costLimitPlugin`). (Suggestions are masked by
+ * `formatGatewayError`, which sees every error, enum values included.) An operation over one of these limits is refused
  * before it runs with HTTP 400 and its own code (`QUERY_TOO_DEEP`,
- * `QUERY_TOO_COSTLY`, `TOO_MANY_ALIASES`, `TOO_MANY_DIRECTIVES`), a message
+ * `TOO_MANY_ALIASES`, `TOO_MANY_DIRECTIVES`), a message
  * naming the variable that sets the limit, and `extensions.limit`.
  *
  * Tokens are counted by graphql's parser (`parseOptions.maxTokens`: 400
@@ -31,7 +25,7 @@ export interface ArmorProtectionOptions {
  * armor's token plugin: under Apollo Server 5 that plugin throws from
  * `parsingDidStart`, which Apollo answers with a 500.
  */
-export function armorProtection(limits: GraphQLLimits, options: ArmorProtectionOptions): ArmorProtection {
+export function armorProtection(limits: GraphQLLimits): ArmorProtection {
   const reject = (code: GatewayErrorCode, variable: string, limit: number) => [
     (context: ValidationContext | null, error: GraphQLError) => {
       // armor words its messages as syntax errors; they are limits.
@@ -43,7 +37,8 @@ export function armorProtection(limits: GraphQLLimits, options: ArmorProtectionO
   ];
   const armor = new ApolloArmor({
     maxDepth: { n: limits.maxDepth, propagateOnRejection: false, onReject: reject('QUERY_TOO_DEEP', 'GRAPHQL_MAX_DEPTH', limits.maxDepth) },
-    costLimit: { maxCost: limits.maxCost, propagateOnRejection: false, onReject: reject('QUERY_TOO_COSTLY', 'GRAPHQL_MAX_COST', limits.maxCost) },
+    // Priced by costLimitPlugin instead, with the request's variables: armor's rule sees literal arguments only.
+    costLimit: { enabled: false },
     maxAliases: { n: limits.maxAliases, propagateOnRejection: false, onReject: reject('TOO_MANY_ALIASES', 'GRAPHQL_MAX_ALIASES', limits.maxAliases) },
     maxDirectives: {
       n: limits.maxDirectives,
@@ -51,7 +46,8 @@ export function armorProtection(limits: GraphQLLimits, options: ArmorProtectionO
       onReject: reject('TOO_MANY_DIRECTIVES', 'GRAPHQL_MAX_DIRECTIVES', limits.maxDirectives),
     },
     maxTokens: { enabled: false },
-    blockFieldSuggestion: { enabled: options.blockFieldSuggestions },
+    // Masked in formatGatewayError instead: armor's pattern misses enum values and inline-fragment hints.
+    blockFieldSuggestion: { enabled: false },
   });
   const { plugins, validationRules } = armor.protect();
   return { plugins, validationRules, parseOptions: { maxTokens: limits.maxTokens } };

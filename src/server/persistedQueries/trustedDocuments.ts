@@ -26,8 +26,10 @@ interface PresentedDocument {
  *   any other document, an APQ hash the manifest lacks, or an APQ
  *   registration of a new document is refused with 403
  *   `PERSISTED_QUERY_NOT_ALLOWED` before it is parsed.
- * - Other roles may send any text, and use APQ as Apollo implements it; a
- *   `documentId` the manifest lacks is 404 `PERSISTED_QUERY_NOT_FOUND`.
+ * - Other roles may send any text, and use APQ as Apollo implements it, with
+ *   the hash bare or `sha256:`-prefixed (the prefix is dropped before Apollo
+ *   sees it); a `documentId` the manifest lacks is 404
+ *   `PERSISTED_QUERY_NOT_FOUND`.
  * - `clients`: the documents of the gateway's own clients (the agent
  *   console's manifest), trusted by hash for every role but `partner`,
  *   whose documents stay those the operator chose.
@@ -84,6 +86,9 @@ export function trustedDocuments(manifest: PersistedQueryManifest, clients: Pers
         refuse(presented.text === undefined ? `the persisted query ${JSON.stringify(presented.apqHash)}` : `the document registered with sha256 ${documentHash(presented.text)}`);
         return;
       }
+      // Apollo's APQ compares the hash with the bare hex digest: a codegen client's "sha256:<hex>" would read as a mismatch.
+      const bare = normalizeDocumentId(presented.apqHash);
+      if (bare !== undefined && bare !== presented.apqHash) useApqHash(request, bare);
       next();
       return;
     }
@@ -143,6 +148,22 @@ function useDocument(request: Request, document: TrustedDocument): void {
   const extensions = withoutPersistedQuery(safeJson(params.get('extensions'))).extensions;
   if (extensions === undefined) params.delete('extensions');
   else params.set('extensions', JSON.stringify(extensions));
+  request.url = `${request.path}?${params.toString()}`;
+}
+
+/** Rewrites the request's `extensions.persistedQuery.sha256Hash` to `hash` (POST body or GET parameter). */
+function useApqHash(request: Request, hash: string): void {
+  const withHash = (extensions: unknown): Record<string, unknown> => {
+    const record = extensions as Record<string, unknown>;
+    return { ...record, persistedQuery: { ...(record.persistedQuery as Record<string, unknown>), sha256Hash: hash } };
+  };
+  if (request.method === 'POST') {
+    const body = request.body as Record<string, unknown>;
+    request.body = { ...body, extensions: withHash(body.extensions) };
+    return;
+  }
+  const params = searchParams(request);
+  params.set('extensions', JSON.stringify(withHash(safeJson(params.get('extensions')))));
   request.url = `${request.path}?${params.toString()}`;
 }
 

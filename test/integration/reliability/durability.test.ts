@@ -30,7 +30,7 @@ interface IngestAnswer {
   readonly body: {
     readonly accepted?: number;
     readonly rejected?: readonly unknown[];
-    readonly errors?: readonly { message: string; extensions: { code: string; accepted?: number; rejected?: readonly unknown[] } }[];
+    readonly errors?: readonly { message: string; extensions: { code: string; accepted?: number; rejectedCount?: number; rejected?: readonly unknown[] } }[];
   };
 }
 
@@ -102,6 +102,7 @@ describe('durability of acknowledged records across a crash of the wire server (
     expect(only!.extensions.code).toBe('STORE_UNAVAILABLE');
     expect(only!.message).toMatch(/stopped after \d+ stored records/);
     expect(only!.extensions.rejected).toEqual([]);
+    expect(only!.extensions.rejectedCount).toBe(0);
     acknowledged = only!.extensions.accepted ?? -1;
     expect(acknowledged).toBeGreaterThanOrEqual(KILL_AFTER - BATCH_SIZE);
     expect(acknowledged % BATCH_SIZE).toBe(0); // whole batches: a record is acknowledged once its batch is written
@@ -117,7 +118,7 @@ describe('durability of acknowledged records across a crash of the wire server (
 
   it('stores every record exactly once when the same upload is sent again', async () => {
     const again = await upload(gateway, body);
-    expect(again).toEqual({ status: 200, body: { accepted: RECORDS, rejected: [] } });
+    expect(again).toEqual({ status: 200, body: { accepted: RECORDS, rejectedCount: 0, rejected: [] } });
     const ids = await storedIds(server.uri);
     expect(ids).toHaveLength(RECORDS);
     expect(new Set(ids).size).toBe(RECORDS);

@@ -2,6 +2,7 @@ import { ApolloServer } from '@apollo/server';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { isObjectType } from 'graphql';
 import { createGatewaySchema, formatGatewayError, type GatewayContext, type GatewayServices } from '../../../src/graphql';
+import { MAX_COMPUTED_ATTRIBUTES, MAX_SEGMENTS } from '../../../src/segments';
 import { loadXdmProject } from '../../../src/xdm';
 import { createTestGateway, type TestGateway } from '../../helpers/testGateway';
 
@@ -33,6 +34,43 @@ describe('the gateway schema, executed in process', () => {
       }),
     ]);
   });
+
+  it('refuses a segment expression or computed-attribute filter nested too deeply with PQL_TOO_DEEP, not an internal error', async () => {
+    const deep = JSON.stringify(`${'('.repeat(5000)}loyalty.tier exists${')'.repeat(5000)}`);
+    const segment = await gateway.run(`mutation { createSegment(input: { name: "Deep", expression: ${deep} }) { id } }`);
+    expect(segment.errors?.map((error) => [error.extensions?.code, error.extensions?.line, error.extensions?.column])).toEqual([['PQL_TOO_DEEP', 1, 65]]);
+    const filter = JSON.stringify(`${'not '.repeat(50_000)}eventType = "x"`);
+    const computed = await gateway.run(`mutation { createComputedAttribute(input: { name: "deep", function: COUNT, filter: ${filter} }) { name } }`);
+    expect(computed.errors?.map((error) => error.extensions?.code)).toEqual(['PQL_TOO_DEEP']);
+    expect(computed.errors?.[0]?.message).toMatch(/nests more than 64 levels/);
+  });
+
+  it('keeps at most MAX_SEGMENTS segments and MAX_COMPUTED_ATTRIBUTES computed attributes, so every listing of them is bounded', async () => {
+    const bounded = await createTestGateway();
+    try {
+      const existing = ((await bounded.run('{ segments { id } computedAttributes { name } }')).data as { segments: unknown[]; computedAttributes: unknown[] });
+      for (let index = existing.segments.length; index < MAX_SEGMENTS; index += 1) {
+        const created = await bounded.run(`mutation { createSegment(input: { id: "s${index}", name: "S${index}", expression: "loyalty.points > ${index}" }) { id } }`);
+        expect(created.errors).toBeUndefined();
+      }
+      const refused = await bounded.run('mutation { createSegment(input: { id: "one-more", name: "One more", expression: "loyalty.points > 0" }) { id } }');
+      expect(refused.errors).toEqual([
+        expect.objectContaining({ message: `a gateway keeps at most ${MAX_SEGMENTS} segments, and has ${MAX_SEGMENTS}; this one was not created`, extensions: { code: 'INVALID_SEGMENT' } }),
+      ]);
+      expect(((await bounded.run('{ segments { id } }')).data as { segments: unknown[] }).segments).toHaveLength(MAX_SEGMENTS);
+
+      for (let index = existing.computedAttributes.length; index < MAX_COMPUTED_ATTRIBUTES; index += 1) {
+        const created = await bounded.run(`mutation { createComputedAttribute(input: { name: "count${index}", function: COUNT }) { name } }`);
+        expect(created.errors).toBeUndefined();
+      }
+      const tooMany = await bounded.run('mutation { createComputedAttribute(input: { name: "oneMore", function: COUNT }) { name } }');
+      expect(tooMany.errors?.map((error) => [error.extensions?.code, error.message])).toEqual([
+        ['INVALID_COMPUTED_ATTRIBUTE', `line 1, column 1: a gateway keeps at most ${MAX_COMPUTED_ATTRIBUTES} computed attributes, and has ${MAX_COMPUTED_ATTRIBUTES}; this one was not created`],
+      ]);
+    } finally {
+      await bounded.stop();
+    }
+  }, 120_000);
 
   it('refuses a segment that reads an attribute the profile schema does not have, at creation', async () => {
     const result = await gateway.run('mutation { createSegment(input: { name: "Gold", expression: "loyalty.level = \\"gold\\"" }) { id } }');

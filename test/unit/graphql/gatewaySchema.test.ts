@@ -115,7 +115,7 @@ describe('schema.graphql keeps the public contract', () => {
       'createdAt: DateTime!',
     ]);
     expect(signatures('SegmentMembership')).toEqual(['segment: Segment!', 'status: MembershipStatus!', 'lastQualificationTime: DateTime!']);
-    expect(signatures('IngestResult')).toEqual(['accepted: Int!', 'rejected: [RecordError!]!']);
+    expect(signatures('IngestResult')).toEqual(['accepted: Int!', 'rejected: [RecordError!]!', 'rejectedCount: Int!']);
     expect(signatures('RecordError')).toEqual(['index: Int!', 'recordId: String', 'path: String', 'message: String!', 'code: String!']);
     expect(signatures('IdentityGraph')).toEqual(['identities: [Identity!]!', 'links: [IdentityLink!]!', 'skippedLinks: [SkippedIdentityLink!]!']);
     expect(signatures('IdentityLink')).toEqual(['from: Identity!', 'to: Identity!', 'datasetId: ID!', 'recordId: ID!']);

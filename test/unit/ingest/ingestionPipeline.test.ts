@@ -42,3 +42,44 @@ describe('IngestionPipeline batches', () => {
     expect(store.batches).toEqual([3, 3, 1]);
   });
 });
+
+describe('IngestionPipeline rejections', () => {
+  async function pipeline() {
+    const store = new EmbeddedStore();
+    await store.init();
+    await store.createDataset({ id: 'crm', name: 'CRM', schemaId: 'profile-crm', schemaClass: 'PROFILE', profileEnabled: true, createdAt: new Date() });
+    return new IngestionPipeline({ store, validators: createRecordValidators(loadXdmProject().compositions), rules: new IdentityRules(SHIPPED_NAMESPACES) });
+  }
+  const invalid = (count: number) => Array.from({ length: count }, (_, index) => ({ _id: `bad-${index}` }));
+
+  it('lists the first 100 rejections and counts every one, so a body of bad records cannot fill the memory', async () => {
+    const result = await (await pipeline()).ingest('crm', [{ _id: 'ok', identityMap: { Email: [{ id: 'ok@example.com' }] } }, ...invalid(2500)]);
+    expect({ accepted: result.accepted, rejectedCount: result.rejectedCount, listed: result.rejected.length }).toEqual({ accepted: 1, rejectedCount: 2500, listed: 100 });
+    expect(result.rejected.map((error) => error.index)).toEqual(Array.from({ length: 100 }, (_, index) => index + 1));
+    expect(result.rejected[0]).toEqual({ index: 1, recordId: 'bad-0', path: 'identityMap', code: 'NO_IDENTITY', message: expect.stringContaining('no usable identity') });
+  });
+
+  it('lists as many rejections as asked, down to none, and tells onRejected of each, awaiting it before reading on', async () => {
+    const seen: number[] = [];
+    let read = 0;
+    async function* records() {
+      for (const record of invalid(5)) {
+        read += 1;
+        yield record;
+      }
+    }
+    const result = await (
+      await pipeline()
+    ).ingest('crm', records(), {
+      maxListedRejections: 0,
+      onRejected: async (error) => {
+        await new Promise((resolve) => setImmediate(resolve));
+        // The record after this one has not been read yet.
+        seen.push(read - error.index);
+      },
+    });
+    expect({ rejectedCount: result.rejectedCount, rejected: result.rejected }).toEqual({ rejectedCount: 5, rejected: [] });
+    expect(seen).toEqual([1, 1, 1, 1, 1]);
+    await expect((await pipeline()).ingest('crm', invalid(1), { maxListedRejections: -1 })).rejects.toThrow('maxListedRejections must be a whole number of at least 0, got -1');
+  });
+});

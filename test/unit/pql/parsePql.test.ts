@@ -1,4 +1,4 @@
-import { type PqlError, type PqlNode, parsePql } from '../../../src/pql';
+import { MAX_PQL_NESTING, type PqlError, type PqlNode, parsePql } from '../../../src/pql';
 
 function parse(source: string): PqlNode {
   return parsePql(source, 'SegmentExpression');
@@ -185,5 +185,44 @@ describe('parsePql: syntax errors', () => {
     const error = syntaxError('   ');
     expect([error.line, error.column]).toEqual([1, 4]);
     expect(error.message).toContain('but end of input found');
+  });
+});
+
+describe('parsePql: nesting', () => {
+  const refusal = (source: string, startRule: 'SegmentExpression' | 'EventCondition' = 'SegmentExpression') => {
+    const error = syntaxError(source, startRule);
+    return { code: error.code, line: error.line, column: error.column, message: error.message };
+  };
+
+  it.each([
+    ['5,000 nested parentheses', `${'('.repeat(5000)}loyalty.tier exists${')'.repeat(5000)}`, 'SegmentExpression' as const],
+    ['50,000 nots', `${'not '.repeat(50_000)}loyalty.tier exists`, 'SegmentExpression' as const],
+    ['nots and parentheses in turn', `${'not ('.repeat(3000)}loyalty.tier exists${')'.repeat(3000)}`, 'SegmentExpression' as const],
+    ['nested in-list brackets and parentheses, unclosed', `${'(['.repeat(3000)}`, 'SegmentExpression' as const],
+    ['50,000 nots in an event condition', `${'not '.repeat(50_000)}eventType = "x"`, 'EventCondition' as const],
+    ['5,000 parentheses inside xEvent[...]', `xEvent[${'('.repeat(5000)}eventType = "x"${')'.repeat(5000)}].exists()`, 'SegmentExpression' as const],
+  ])('refuses %s with PQL_TOO_DEEP at the token past the limit, without overflowing the stack', (_shape, source, startRule) => {
+    const error = refusal(source, startRule);
+    expect(error.code).toBe('PQL_TOO_DEEP');
+    expect(error.line).toBe(1);
+    expect(error.message).toMatch(new RegExp(`^line 1, column ${error.column}: the expression nests more than ${MAX_PQL_NESTING} levels`));
+  });
+
+  it('parses an expression nested exactly to the limit, and counts a not only down to the operand it applies to', () => {
+    expect(() => parse(`${'('.repeat(MAX_PQL_NESTING)}loyalty.tier exists${')'.repeat(MAX_PQL_NESTING)}`)).not.toThrow();
+    expect(() => parse(`${'not '.repeat(MAX_PQL_NESTING)}loyalty.tier exists`)).not.toThrow();
+    expect(refusal(`${'not '.repeat(MAX_PQL_NESTING + 1)}loyalty.tier exists`)).toEqual(
+      expect.objectContaining({ code: 'PQL_TOO_DEEP', column: 4 * MAX_PQL_NESTING + 1 }),
+    );
+    // A thousand negated conditions side by side nest one level each.
+    expect(() => parse(Array.from({ length: 1000 }, (_, index) => `not loyalty.points = ${index}`).join(' and '))).not.toThrow();
+    // Brackets inside a string literal are text.
+    expect(() => parse(`person.name.firstName = "${'('.repeat(1000)}"`)).not.toThrow();
+  });
+
+  it('refuses a number too large to be finite', () => {
+    expect(refusal(`loyalty.points > ${'9'.repeat(400)}`)).toEqual(
+      expect.objectContaining({ code: 'PQL_SYNTAX_ERROR', column: 18, message: `line 1, column 18: ${'9'.repeat(24)}… is too large a number` }),
+    );
   });
 });

@@ -26,6 +26,30 @@ describe('createRecordValidator', () => {
     ).toEqual([]);
   });
 
+  it('refuses a whole number its GraphQL type cannot carry exactly: Int past 32 bits, Long and Float past 2^53', () => {
+    const record = (fields: Record<string, unknown>) => ({ _id: 'p', identityMap: { Email: [{ id: 'a@example.com' }] }, ...fields });
+    // score is an XDM int (GraphQL Int), visits an unbounded integer (Long).
+    expect(validateProfile(record({ score: 2 ** 31 - 1, visits: Number.MAX_SAFE_INTEGER }))).toEqual([]);
+    expect(validateProfile(record({ score: -(2 ** 31), visits: -Number.MAX_SAFE_INTEGER }))).toEqual([]);
+    expect(validateProfile(record({ score: 2 ** 31, visits: 2 ** 60 }))).toEqual([
+      { path: 'visits', rule: 'maximum', message: 'visits must be <= 9007199254740991 (rule: maximum)' },
+      { path: 'score', rule: 'maximum', message: 'score must be <= 2147483647 (rule: maximum)' },
+    ]);
+    expect(validateProfile(record({ score: -(2 ** 31) - 1 }))).toEqual([{ path: 'score', rule: 'minimum', message: 'score must be >= -2147483648 (rule: minimum)' }]);
+    // A field's own tighter bounds stay.
+    expect(validateProfile(record({ person: { birthYear: 40000 } }))).toEqual([
+      { path: 'person.birthYear', rule: 'maximum', message: 'person.birthYear must be <= 32767 (rule: maximum)' },
+    ]);
+  });
+
+  it('refuses a date-time the DateTime scalar could not serve back: a leap second, a space for the T', () => {
+    const at = (timestamp: string) => validateEvent({ _id: 'e', timestamp });
+    expect(at('2026-06-30T23:59:59.999+01:00')).toEqual([]);
+    for (const timestamp of ['2026-06-30T23:59:60Z', '2026-06-30 10:00:00Z', '2026-02-30T10:00:00Z', '2026-01-01T10:00:00']) {
+      expect(at(timestamp)).toEqual([{ path: 'timestamp', rule: 'format', message: 'timestamp must match format "date-time" (rule: format)' }]);
+    }
+  });
+
   it('names the path and the rule of every violation', () => {
     expect(
       validateProfile({
