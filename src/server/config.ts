@@ -103,7 +103,7 @@ export interface GatewayConfig {
    * `DATA_USAGE_FORBIDDEN_LABELS`: for each role, the data-usage labels it may
    * not read, as JSON (`{"partner": ["I1"], "frontend": []}`). It replaces the
    * default whole: a role it leaves out reads every label.
-   * @default {"partner": ["I1"]}
+   * @default `DEFAULT_DATA_USAGE_POLICY`: partner C1 C2 C4 C5 C10 C11 C12 I1 I2 S1 S2; frontend C1 C4 C6 C7 C12; analyst none
    */
   readonly dataUsage: DataUsagePolicy;
 }

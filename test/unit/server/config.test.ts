@@ -24,8 +24,21 @@ describe('readConfig', () => {
         maxBodyBytes: 1048576,
       },
       logLevel: 'info',
-      dataUsage: { analyst: [], frontend: [], partner: ['I1'] },
+      dataUsage: {
+        analyst: [],
+        frontend: ['C1', 'C4', 'C6', 'C7', 'C12'],
+        partner: ['C1', 'C2', 'C4', 'C5', 'C10', 'C11', 'C12', 'I1', 'I2', 'S1', 'S2'],
+      },
     });
+  });
+
+  it('refuses partners, a third party, every label that forbids export to one or identifies a person, C2 included', () => {
+    const { partner, frontend, analyst } = readConfig({}).dataUsage;
+    // C2: no export to a third party; a partner is one.
+    expect(partner).toEqual(expect.arrayContaining(['C1', 'C2', 'C12', 'I1', 'I2', 'S1', 'S2']));
+    // No export at all, or only in aggregate: frontend keys ship in web code, outside the platform.
+    expect(frontend).toEqual(expect.arrayContaining(['C1', 'C12']));
+    expect(analyst).toEqual([]);
   });
 
   it('reads every variable', () => {
