@@ -20,12 +20,7 @@ describe('data-usage labels over HTTP, with API keys and a trusted-document mani
     writeFileSync(manifest, JSON.stringify({ [documentHash(CONTACT)]: CONTACT, [documentHash(TIER)]: TIER, [documentHash(CHURN)]: CHURN }));
     gateway = await startHttpTestGateway({ API_KEYS, PERSISTED_QUERIES_FILE: manifest });
     const ingested = await gateway.gateway.services.ingestion.ingest('crm', [
-      {
-        _id: 'crm-ana',
-        identityMap: { Email: [{ id: 'ana@example.com', primary: true }] },
-        personalEmail: { address: 'ana@example.com' },
-        loyalty: { tier: 'gold' },
-      },
+      { _id: 'crm-ana', identityMap: { Email: [{ id: 'ana@example.com', primary: true }] }, personalEmail: { address: 'ana@example.com' }, loyalty: { tier: 'gold' } },
     ]);
     expect(ingested.rejected).toEqual([]);
     const scored = await gateway.gateway.services.ingestion.ingest('scores', [
@@ -70,13 +65,7 @@ describe('data-usage labels over HTTP, with API keys and a trusted-document mani
       errors: [
         {
           message: "field ProfileDemo.churnPropensity (_demo.churnPropensity) carries data-usage label C2, which role 'partner' may not read",
-          extensions: {
-            code: 'FORBIDDEN_FIELD',
-            field: 'ProfileDemo.churnPropensity',
-            labels: ['C2'],
-            paths: ['_demo.churnPropensity'],
-            role: 'partner',
-          },
+          extensions: { code: 'FORBIDDEN_FIELD', field: 'ProfileDemo.churnPropensity', labels: ['C2'], paths: ['_demo.churnPropensity'], role: 'partner' },
         },
       ],
     });

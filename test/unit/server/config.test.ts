@@ -7,14 +7,7 @@ describe('readConfig', () => {
       host: '127.0.0.1',
       environment: 'development',
       store: { kind: 'embedded' },
-      ingest: {
-        maxRecordBytes: 1048576,
-        maxIdentitiesPerRecord: 20,
-        batchSize: 500,
-        batchBytes: 16777216,
-        maxRecordsPerCall: 1000,
-        maxBodyBytes: 1073741824,
-      },
+      ingest: { maxRecordBytes: 1048576, maxIdentitiesPerRecord: 20, batchSize: 500, batchBytes: 16777216, maxRecordsPerCall: 1000, maxBodyBytes: 1073741824 },
       identity: { maxGraphSize: 50, blockedValuePatterns: [] },
       demoProfiles: 10000,
       segments: { streamingMaxWaitMs: 1000, streaming: true },
@@ -92,16 +85,7 @@ describe('readConfig', () => {
       segments: { streamingMaxWaitMs: 250, streaming: false },
       access: { mode: 'apiKey', keys: [{ key: '0123456789abcdef', role: 'partner', name: 'acme' }] },
       persistedQueries: { source: null, documents: new Map() },
-      limits: {
-        maxDepth: 8,
-        maxCost: 900,
-        maxAliases: 4,
-        maxDirectives: 5,
-        maxTokens: 600,
-        maxProfilesPerQuery: 7,
-        requestTimeoutMs: 1500,
-        maxBodyBytes: 4096,
-      },
+      limits: { maxDepth: 8, maxCost: 900, maxAliases: 4, maxDirectives: 5, maxTokens: 600, maxProfilesPerQuery: 7, requestTimeoutMs: 1500, maxBodyBytes: 4096 },
       logLevel: 'warn',
       dataUsage: { analyst: [], frontend: ['S1'], partner: ['I1', 'I2'] },
     });
@@ -112,9 +96,7 @@ describe('readConfig', () => {
     expect(() => readConfig({ PORT: '70000' })).toThrow('PORT must be a whole number from 0 to 65535, got "70000"');
     expect(() => readConfig({ NODE_ENV: 'prod' })).toThrow('NODE_ENV must be development, production or test, got "prod"');
     expect(() => readConfig({ MONGODB_URI: 'localhost:27017' })).toThrow('MONGODB_URI must start with mongodb:// or mongodb+srv://');
-    expect(() => readConfig({ MONGODB_URI: 'mongodb://x', MONGODB_DB: 'a.b' })).toThrow(
-      `MONGODB_DB must be 1 to 63 letters, digits, '_' or '-', got "a.b"`,
-    );
+    expect(() => readConfig({ MONGODB_URI: 'mongodb://x', MONGODB_DB: 'a.b' })).toThrow(`MONGODB_DB must be 1 to 63 letters, digits, '_' or '-', got "a.b"`);
     expect(() => readConfig({ MONGODB_URI: 'mongodb://x', MONGODB_SERVER_SELECTION_TIMEOUT_MS: '5s' })).toThrow(
       'MONGODB_SERVER_SELECTION_TIMEOUT_MS must be a whole number from 1 to 600000, got "5s"',
     );
@@ -123,13 +105,9 @@ describe('readConfig', () => {
       'IDENTITY_BLOCKED_PATTERNS must be a JSON array of regular expressions, e.g. ["test-.*"], got "test-.*"',
     );
     expect(() => readConfig({ IDENTITY_BLOCKED_PATTERNS: '["("]' })).toThrow(/IDENTITY_BLOCKED_PATTERNS: "\(" is not a valid regular expression/);
-    expect(() => readConfig({ LOG_LEVEL: 'verbose' })).toThrow(
-      'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "verbose"',
-    );
+    expect(() => readConfig({ LOG_LEVEL: 'verbose' })).toThrow('LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "verbose"');
     expect(() => readConfig({ SEGMENT_STREAMING: 'yes' })).toThrow('SEGMENT_STREAMING must be on or off, got "yes"');
-    expect(() => readConfig({ SEGMENT_STREAMING_MAX_WAIT_MS: '-1' })).toThrow(
-      'SEGMENT_STREAMING_MAX_WAIT_MS must be a whole number from 0 to 600000, got "-1"',
-    );
+    expect(() => readConfig({ SEGMENT_STREAMING_MAX_WAIT_MS: '-1' })).toThrow('SEGMENT_STREAMING_MAX_WAIT_MS must be a whole number from 0 to 600000, got "-1"');
   });
 
   it('takes DATA_USAGE_FORBIDDEN_LABELS whole: a role it leaves out reads every label', () => {
@@ -144,9 +122,7 @@ describe('readConfig', () => {
     expect(() => readConfig({ DATA_USAGE_FORBIDDEN_LABELS: '{"partner": ["i1"]}' })).toThrow(
       'DATA_USAGE_FORBIDDEN_LABELS: "i1" (role partner) is not a data-usage label; labels: C1, C2, C3, C4, C5, C6, C7, C8, C9, C10, C11, C12, I1, I2, S1, S2',
     );
-    expect(() => readConfig({ DATA_USAGE_FORBIDDEN_LABELS: '{"partner": "I1"}' })).toThrow(
-      'DATA_USAGE_FORBIDDEN_LABELS: the labels of partner must be an array, got "I1"',
-    );
+    expect(() => readConfig({ DATA_USAGE_FORBIDDEN_LABELS: '{"partner": "I1"}' })).toThrow('DATA_USAGE_FORBIDDEN_LABELS: the labels of partner must be an array, got "I1"');
     expect(() => readConfig({ DATA_USAGE_FORBIDDEN_LABELS: '["I1"]' })).toThrow(
       'DATA_USAGE_FORBIDDEN_LABELS must be a JSON object from role to the labels it may not read, e.g. {"partner": ["I1"]}, got "[\\"I1\\"]"',
     );
