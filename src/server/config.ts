@@ -1,6 +1,6 @@
 import type { IdentityRulesOptions } from '../identity';
 import type { IngestionOptions } from '../ingest';
-import { type DataUsagePolicy, DEFAULT_DATA_USAGE_POLICY, GATEWAY_ROLES, type GatewayRole } from '../graphql';
+import { type DataUsagePolicy, DEFAULT_DATA_USAGE_POLICY, GATEWAY_ROLES, type GatewayRole, MIN_CURSOR_SECRET_LENGTH } from '../graphql';
 import { DATA_USAGE_LABELS, type DataUsageLabel, isDataUsageLabel } from '../xdm';
 import { readFileSync } from 'node:fs';
 import type { AccessConfig } from './auth/AccessConfig';
@@ -106,6 +106,15 @@ export interface GatewayConfig {
    * @default `DEFAULT_DATA_USAGE_POLICY`: partner C1 C2 C4 C5 C10 C11 C12 I1 I2 S1 S2; frontend C1 C4 C6 C7 C12; analyst none
    */
   readonly dataUsage: DataUsagePolicy;
+  /**
+   * `CURSOR_SECRET`: the secret (at least 32 characters) every cursor is
+   * sealed with (AES-256-GCM, key derived by HKDF), so cursors are opaque and
+   * unforgeable. Give every replica the same one for cursors to page across
+   * them and across restarts. Unset: a random key per process, and a warning
+   * in production (a cursor then fails with `BAD_USER_INPUT` after a restart
+   * or on another replica). @default null
+   */
+  readonly cursorSecret: string | null;
 }
 
 /** The levels `LOG_LEVEL` takes, most to least severe; `silent` logs nothing. */
@@ -170,6 +179,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     },
     logLevel: logLevel(env.LOG_LEVEL),
     dataUsage: dataUsagePolicy(env.DATA_USAGE_FORBIDDEN_LABELS),
+    cursorSecret: cursorSecret(env.CURSOR_SECRET),
   };
 }
 
@@ -297,4 +307,13 @@ function onOff(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean
   if (value === 'on') return true;
   if (value === 'off') return false;
   throw new ConfigError(`${name} must be on or off, got ${JSON.stringify(env[name])}`);
+}
+
+function cursorSecret(value: string | undefined): string | null {
+  const secret = text(value);
+  if (secret === undefined) return null;
+  if (secret.length < MIN_CURSOR_SECRET_LENGTH) {
+    throw new ConfigError(`CURSOR_SECRET must have at least ${MIN_CURSOR_SECRET_LENGTH} characters (e.g. \`openssl rand -base64 32\`), got ${secret.length}`);
+  }
+  return secret;
 }

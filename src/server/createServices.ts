@@ -1,4 +1,4 @@
-import type { GatewayServices, LoaderBatch } from '../graphql';
+import { CursorSealer, type GatewayServices, type LoaderBatch } from '../graphql';
 import { IdentityRules } from '../identity';
 import { type IngestedRecords, IngestionPipeline } from '../ingest';
 import { createPqlSchema, SegmentEngine, StreamingSegmentEvaluator } from '../segments';
@@ -41,6 +41,8 @@ export async function createServices(config: GatewayConfig, project: XdmProject,
       streaming,
       compositions: new Map(project.compositions.map((composition) => [composition.id, composition])),
       maxRecordsPerCall: config.ingest.maxRecordsPerCall,
+      // Without CURSOR_SECRET, a key of this process's own: its cursors do not outlive it.
+      cursors: config.cursorSecret === null ? CursorSealer.withRandomKey() : CursorSealer.fromSecret(config.cursorSecret),
       onLoaderBatch: options.onLoaderBatch,
     };
   } catch (error) {

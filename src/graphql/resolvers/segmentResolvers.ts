@@ -8,6 +8,7 @@ import type { Resolvers } from '../generated/types';
 import { nestedFieldNodes } from '../loaders/nestedFieldNodes';
 import { selectedRecordFields } from '../loaders/selectedRecordFields';
 import { PROFILE_META, type SegmentMembershipModel } from '../models';
+import { decodeMemberCursor, encodeMemberCursor } from './memberCursor';
 import { mergePolicy, resolveProfileByKey } from './profileResolvers';
 
 /** Segments: definitions, batch evaluation, members, and each profile's memberships. */
@@ -37,19 +38,19 @@ export const segmentResolvers: Resolvers = {
       if (!Number.isInteger(limit) || limit < 1 || limit > MAX_MEMBERS_PAGE) {
         throw new GatewayError('BAD_USER_INPUT', `first must be a whole number from 1 to ${MAX_MEMBERS_PAGE}, got ${limit}`);
       }
-      const position = after === undefined || after === null ? null : decodeMemberCursor(after);
+      const position = after === undefined || after === null ? null : decodeMemberCursor(services.cursors, segment.id, after);
       const page = await services.store.segments.listMembers(segment.id, { after: position, limit: limit + 1 });
       // Members resolve as profiles; the record fields their `node` selections need are worked out once.
       const nodeFields = memberFields(info);
-      const edges = page.slice(0, limit).map((membership) => ({ ...membership, nodeFields }));
+      const edges = page.slice(0, limit).map((membership) => ({ ...membership, nodeFields, cursor: encodeMemberCursor(services.cursors, segment.id, membership.profileKey) }));
       return {
         edges,
-        pageInfo: { hasNextPage: page.length > limit, endCursor: edges.length === 0 ? null : encodeMemberCursor(edges.at(-1)!.profileKey) },
+        pageInfo: { hasNextPage: page.length > limit, endCursor: edges.at(-1)?.cursor ?? null },
       };
     },
   },
   SegmentMemberEdge: {
-    cursor: (membership) => encodeMemberCursor(membership.profileKey),
+    cursor: (membership) => membership.cursor,
     identity: (membership) => ({ ...parseIdentityKey(membership.profileKey), primary: true }),
     lastQualificationTime: (membership) => membership.lastQualificationTime,
     node: async (membership, _args, context) => {
@@ -91,16 +92,4 @@ const MAX_MEMBERS_PAGE = 100;
 function memberFields(info: GraphQLResolveInfo): string[] {
   const profile = info.schema.getType('Profile') as GraphQLObjectType;
   return selectedRecordFields({ ...info, fieldNodes: nestedFieldNodes(info, ['edges', 'node']) }, profile);
-}
-
-function encodeMemberCursor(profileKey: string): string {
-  return Buffer.from(`member:${profileKey}`, 'utf8').toString('base64url');
-}
-
-function decodeMemberCursor(cursor: string): string {
-  const text = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!text.startsWith('member:') || text.length === 'member:'.length) {
-    throw new GatewayError('BAD_USER_INPUT', `after must be a cursor from a previous members page, got ${JSON.stringify(cursor)}`);
-  }
-  return text.slice('member:'.length);
 }

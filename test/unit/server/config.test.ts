@@ -29,6 +29,7 @@ describe('readConfig', () => {
         frontend: ['C1', 'C4', 'C6', 'C7', 'C12'],
         partner: ['C1', 'C2', 'C4', 'C5', 'C10', 'C11', 'C12', 'I1', 'I2', 'S1', 'S2'],
       },
+      cursorSecret: null,
     });
   });
 
@@ -73,6 +74,7 @@ describe('readConfig', () => {
         GRAPHQL_MAX_BODY_BYTES: '4096',
         LOG_LEVEL: 'warn',
         DATA_USAGE_FORBIDDEN_LABELS: '{"partner": ["I1", "I2"], "frontend": ["S1"]}',
+        CURSOR_SECRET: 'a-cursor-secret-of-at-least-32-characters',
       }),
     ).toEqual({
       port: 8080,
@@ -88,6 +90,7 @@ describe('readConfig', () => {
       limits: { maxDepth: 8, maxCost: 900, maxAliases: 4, maxDirectives: 5, maxTokens: 600, maxProfilesPerQuery: 7, requestTimeoutMs: 1500, maxBodyBytes: 4096 },
       logLevel: 'warn',
       dataUsage: { analyst: [], frontend: ['S1'], partner: ['I1', 'I2'] },
+      cursorSecret: 'a-cursor-secret-of-at-least-32-characters',
     });
   });
 
@@ -108,6 +111,10 @@ describe('readConfig', () => {
     expect(() => readConfig({ LOG_LEVEL: 'verbose' })).toThrow('LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "verbose"');
     expect(() => readConfig({ SEGMENT_STREAMING: 'yes' })).toThrow('SEGMENT_STREAMING must be on or off, got "yes"');
     expect(() => readConfig({ SEGMENT_STREAMING_MAX_WAIT_MS: '-1' })).toThrow('SEGMENT_STREAMING_MAX_WAIT_MS must be a whole number from 0 to 600000, got "-1"');
+  });
+
+  it('refuses a CURSOR_SECRET shorter than 32 characters', () => {
+    expect(() => readConfig({ CURSOR_SECRET: 'secret' })).toThrow('CURSOR_SECRET must have at least 32 characters (e.g. `openssl rand -base64 32`), got 6');
   });
 
   it('takes DATA_USAGE_FORBIDDEN_LABELS whole: a role it leaves out reads every label', () => {
