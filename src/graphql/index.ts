@@ -20,3 +20,5 @@ export { dataUsagePlugin } from './dataUsagePlugin';
 export { ForbiddenFieldError } from './ForbiddenFieldError';
 export { forbiddenFieldsRule, type ForbiddenFieldsOptions } from './forbiddenFieldsRule';
 export { CursorSealer, MIN_CURSOR_SECRET_LENGTH } from './CursorSealer';
+export { argumentValuesRule } from './argumentValuesRule';
+export { labelsAlongPath } from './labelsAlongPath';
