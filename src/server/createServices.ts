@@ -41,6 +41,7 @@ export async function createServices(config: GatewayConfig, project: XdmProject,
       streaming,
       compositions: new Map(project.compositions.map((composition) => [composition.id, composition])),
       maxRecordsPerCall: config.ingest.maxRecordsPerCall,
+      dataUsage: config.dataUsage,
       // Without CURSOR_SECRET, a key of this process's own: its cursors do not outlive it.
       cursors: config.cursorSecret === null ? CursorSealer.withRandomKey() : CursorSealer.fromSecret(config.cursorSecret),
       onLoaderBatch: options.onLoaderBatch,

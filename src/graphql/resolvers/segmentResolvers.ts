@@ -1,9 +1,11 @@
-import type { GraphQLObjectType, GraphQLResolveInfo } from 'graphql';
+import type { GraphQLObjectType, GraphQLResolveInfo, GraphQLSchema } from 'graphql';
 import { parseIdentityKey } from '../../identity';
 import { canonicalProfileKey } from '../../segments';
 import type { SegmentMembershipRecord } from '../../store';
 import { compareCodePoints } from '../../text';
+import { derivedValueRefusal, type LabelledSource, segmentExpressionSources } from '../derivedDataUsage';
 import { GatewayError } from '../GatewayError';
+import type { GatewayContext } from '../GatewayContext';
 import type { Resolvers } from '../generated/types';
 import { nestedFieldNodes } from '../loaders/nestedFieldNodes';
 import { selectedRecordFields } from '../loaders/selectedRecordFields';
@@ -18,13 +20,17 @@ export const segmentResolvers: Resolvers = {
     segment: (_parent, { id }, { services }) => services.store.segments.getSegment(id),
   },
   Mutation: {
-    createSegment: (_parent, { input }, { services }) =>
-      services.segments.createSegment({
+    createSegment: async (_parent, { input }, context, info) => {
+      // A segment over paths the role may not read would answer, by its size and members, questions about their values.
+      const refusal = derivedValueRefusal(context, 'Mutation.createSegment', await expressionSources(input.expression, context, info.schema));
+      if (refusal !== null) throw refusal;
+      return context.services.segments.createSegment({
         id: input.id ?? null,
         name: input.name,
         expression: input.expression,
         evaluation: input.evaluation ?? 'STREAMING',
-      }),
+      });
+    },
     evaluateSegments: async (_parent, _args, { services }) => {
       // Streaming work queued before the run must not write after it with older results.
       await services.streaming.whenIdle();
@@ -32,6 +38,12 @@ export const segmentResolvers: Resolvers = {
     },
   },
   Segment: {
+    // The text holds the expression's literals (an email it matches): it carries the labels of the paths it reads.
+    expression: async (segment, _args, context, info) => {
+      const refusal = derivedValueRefusal(context, 'Segment.expression', await expressionSources(segment.expression, context, info.schema));
+      if (refusal !== null) throw refusal;
+      return segment.expression;
+    },
     size: (segment, _args, { services }) => services.store.segments.countMembers(segment.id),
     members: async (segment, { first, after }, { services }, info) => {
       const limit = first ?? DEFAULT_MEMBERS_PAGE;
@@ -87,6 +99,12 @@ export const segmentResolvers: Resolvers = {
 };
 
 const DEFAULT_MEMBERS_PAGE = 20;
+
+/** The labelled paths an expression reads, those of the computed attributes it names included. */
+async function expressionSources(expression: string, { loaders }: GatewayContext, schema: GraphQLSchema): Promise<LabelledSource[]> {
+  const { computedAttributes } = await loaders.catalog();
+  return segmentExpressionSources(schema, expression, new Map(computedAttributes.map((attribute) => [attribute.definition.name, attribute.definition])));
+}
 const MAX_MEMBERS_PAGE = 100;
 
 function memberFields(info: GraphQLResolveInfo): string[] {
