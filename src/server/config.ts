@@ -3,14 +3,24 @@ import type { IngestionOptions } from '../ingest';
 import { type DataUsagePolicy, DEFAULT_DATA_USAGE_POLICY, GATEWAY_ROLES, type GatewayRole, MIN_CURSOR_SECRET_LENGTH } from '../graphql';
 import { DATA_USAGE_LABELS, type DataUsageLabel, isDataUsageLabel } from '../xdm';
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { AccessConfig } from './auth/AccessConfig';
 import { type ApiKey, parseApiKeys } from './auth/ApiKey';
 import type { GraphQLLimits } from './limits/GraphQLLimits';
 import { EMPTY_MANIFEST, parsePersistedQueryManifest, type PersistedQueryManifest } from './persistedQueries/PersistedQueryManifest';
 
-/** Where the data lives: MongoDB when `MONGODB_URI` is set, else the embedded in-memory store. */
+/** Where the data lives: MongoDB when `MONGODB_URI` is set, else the embedded store. */
 export type StoreConfig =
-  | { readonly kind: 'embedded' }
+  | {
+      readonly kind: 'embedded';
+      /**
+       * `DATA_DIR`: the directory the embedded store keeps its data in (a
+       * journal of its writes, each fsynced before it is acknowledged, replayed
+       * at start), resolved from the working directory; `off` keeps it in
+       * memory only (lost when the process stops). @default '.data' (git-ignored)
+       */
+      readonly dataDir: string | null;
+    }
   | {
       readonly kind: 'mongodb';
       /** `MONGODB_URI`. */
@@ -64,7 +74,8 @@ export interface GatewayConfig {
   readonly identity: Required<IdentityRulesOptions>;
   /**
    * `DEMO_PROFILES`: demo people seeded at start-up into the embedded store
-   * (never into MongoDB: use `profile-gateway seed` for that). `0` seeds nothing.
+   * when it holds no record yet (so a restart never duplicates nor overwrites
+   * data; never into MongoDB: use `profile-gateway seed` for that). `0` seeds nothing.
    * @default 10000
    */
   readonly demoProfiles: number;
@@ -140,7 +151,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     environment: readEnvironment(env.NODE_ENV),
     store:
       uri === undefined
-        ? { kind: 'embedded' }
+        ? { kind: 'embedded', dataDir: dataDirectory(env.DATA_DIR) }
         : {
             kind: 'mongodb',
             uri,
@@ -316,4 +327,9 @@ function cursorSecret(value: string | undefined): string | null {
     throw new ConfigError(`CURSOR_SECRET must have at least ${MIN_CURSOR_SECRET_LENGTH} characters (e.g. \`openssl rand -base64 32\`), got ${secret.length}`);
   }
   return secret;
+}
+
+function dataDirectory(value: string | undefined): string | null {
+  const dir = text(value) ?? '.data';
+  return dir === 'off' ? null : resolve(dir);
 }

@@ -2,7 +2,7 @@ import { CursorSealer, type GatewayServices, type LoaderBatch } from '../graphql
 import { IdentityRules } from '../identity';
 import { type IngestedRecords, IngestionPipeline } from '../ingest';
 import { createPqlSchema, SegmentEngine, StreamingSegmentEvaluator } from '../segments';
-import { EmbeddedStore, MongoStore, type ProfileStore, type StoreCommand, type StoreCommandFinished } from '../store';
+import { EmbeddedStore, MongoStore, openDurableEmbeddedStore, type ProfileStore, type StoreCommand, type StoreCommandFinished } from '../store';
 import { createRecordValidators, type XdmProject } from '../xdm';
 import type { GatewayConfig } from './config';
 import { ensureDefaults } from './defaults';
@@ -69,7 +69,7 @@ export interface ServicesOptions {
 async function openStore(config: GatewayConfig, options: ServicesOptions): Promise<ProfileStore> {
   switch (config.store.kind) {
     case 'embedded':
-      return new EmbeddedStore();
+      return config.store.dataDir === null ? new EmbeddedStore() : openDurableEmbeddedStore(config.store.dataDir);
     case 'mongodb':
       return MongoStore.connect({
         uri: config.store.uri,

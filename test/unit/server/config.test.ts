@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { readConfig } from '../../../src/server';
 
 describe('readConfig', () => {
@@ -6,7 +7,7 @@ describe('readConfig', () => {
       port: 4000,
       host: '127.0.0.1',
       environment: 'development',
-      store: { kind: 'embedded' },
+      store: { kind: 'embedded', dataDir: resolve('.data') },
       ingest: { maxRecordBytes: 1048576, maxIdentitiesPerRecord: 20, batchSize: 500, batchBytes: 16777216, maxRecordsPerCall: 1000, maxBodyBytes: 1073741824 },
       identity: { maxGraphSize: 50, blockedValuePatterns: [] },
       demoProfiles: 10000,
@@ -111,6 +112,11 @@ describe('readConfig', () => {
     expect(() => readConfig({ LOG_LEVEL: 'verbose' })).toThrow('LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "verbose"');
     expect(() => readConfig({ SEGMENT_STREAMING: 'yes' })).toThrow('SEGMENT_STREAMING must be on or off, got "yes"');
     expect(() => readConfig({ SEGMENT_STREAMING_MAX_WAIT_MS: '-1' })).toThrow('SEGMENT_STREAMING_MAX_WAIT_MS must be a whole number from 0 to 600000, got "-1"');
+  });
+
+  it('keeps the embedded store in DATA_DIR (default .data, from the working directory), or in memory with DATA_DIR=off', () => {
+    expect(readConfig({ DATA_DIR: '/var/lib/gateway' }).store).toEqual({ kind: 'embedded', dataDir: '/var/lib/gateway' });
+    expect(readConfig({ DATA_DIR: 'off' }).store).toEqual({ kind: 'embedded', dataDir: null });
   });
 
   it('refuses a CURSOR_SECRET shorter than 32 characters', () => {
