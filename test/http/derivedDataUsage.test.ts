@@ -20,6 +20,8 @@ const DOCUMENTS = {
   createComputed:
     'mutation CreateComputed($function: ComputedAttributeFunction!, $field: String, $filter: String) { createComputedAttribute(input: { name: "probe", function: $function, field: $field, filter: $filter }) { name } }',
   graph: 'query Graph { identityGraph(identity: { namespace: "ECID", id: "family-tablet" }) { skippedLinks { reason heldBy { namespace } } } }',
+  size: 'query Size($id: ID!) { segment(id: $id) { id size } }',
+  memberships: 'query Memberships { profile(identity: { namespace: "CRMID", id: "C-ana" }) { segmentMembership { segment { id } status } } }',
   members: 'query Members($after: String) { segment(id: "gold-members") { members(first: 1, after: $after) { pageInfo { hasNextPage endCursor } } } }',
 };
 
@@ -38,7 +40,7 @@ describe('values derived from labelled values carry the labels, over HTTP', () =
     gateway = await startHttpTestGateway({ API_KEYS, PERSISTED_QUERIES_FILE: manifest });
     const { ingestion, segments } = gateway.gateway.services;
     const crm = await ingestion.ingest('crm', [
-      { _id: 'crm-ana', identityMap: { Email: [{ id: 'ana@example.com', primary: true }], CRMID: [{ id: 'C-ana' }], ECID: [{ id: 'family-tablet' }] }, loyalty: { tier: 'gold' } },
+      { _id: 'crm-ana', identityMap: { Email: [{ id: 'ana@example.com', primary: true }], CRMID: [{ id: 'C-ana' }], ECID: [{ id: 'family-tablet' }] }, personalEmail: { address: 'ana@example.com' }, loyalty: { tier: 'gold' } },
       { _id: 'crm-bob', identityMap: { Email: [{ id: 'bob@example.com', primary: true }], CRMID: [{ id: 'C-bob' }], ECID: [{ id: 'family-tablet' }] }, loyalty: { tier: 'gold' } },
     ]);
     expect(crm.rejected).toEqual([]);
@@ -63,6 +65,8 @@ describe('values derived from labelled values carry the labels, over HTTP', () =
       lookbackDays: null,
     });
     await segments.createSegment({ id: 'ana-only', name: 'Ana', expression: 'personalEmail.address = "ana@example.com"', evaluation: 'STREAMING' });
+    await gateway.gateway.services.streaming.whenIdle();
+    await segments.evaluateAll();
   });
   afterAll(async () => {
     await gateway.stop();
@@ -143,6 +147,19 @@ describe('values derived from labelled values carry the labels, over HTTP', () =
       }
       expect((await gateway.gateway.services.store.segments.listSegments()).map((segment) => segment.name)).not.toContain('probe');
     });
+  });
+
+  it('refuses a partner the size of a segment over labelled paths, and leaves its membership out of profiles', async () => {
+    const refused = await run(gateway, DOCUMENTS.size, { id: 'ana-only' }, 'partner');
+    expect(refused.body.data).toEqual({ segment: null });
+    expect(errorsOf(refused).map((error) => [error.code, error.labels, error.path])).toEqual([['FORBIDDEN_FIELD', ['I1'], ['segment', 'size']]]);
+    expect((await run(gateway, DOCUMENTS.size, { id: 'ana-only' }, 'analyst')).body).toEqual({ data: { segment: { id: 'ana-only', size: 1 } } });
+    expect((await run(gateway, DOCUMENTS.size, { id: 'gold-members' }, 'partner')).body).toEqual({ data: { segment: { id: 'gold-members', size: 2 } } });
+    const ids = async (role: 'partner' | 'analyst') =>
+      ((await run(gateway, DOCUMENTS.memberships, {}, role)).body.data as { profile: { segmentMembership: { segment: { id: string } }[] } }).profile.segmentMembership.map((m) => m.segment.id);
+    const analyst = await ids('analyst');
+    expect(analyst).toEqual(expect.arrayContaining(['ana-only', 'gold-members']));
+    expect(await ids('partner')).toEqual(analyst.filter((id) => id !== 'ana-only'));
   });
 
   it("tells a partner why a link was skipped without the other person's CRM id (item 6)", async () => {

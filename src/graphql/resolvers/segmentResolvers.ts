@@ -1,9 +1,10 @@
 import type { GraphQLObjectType, GraphQLResolveInfo, GraphQLSchema } from 'graphql';
 import { parseIdentityKey } from '../../identity';
 import { canonicalProfileKey } from '../../segments';
-import type { SegmentMembershipRecord } from '../../store';
+import type { SegmentDefinition, SegmentMembershipRecord } from '../../store';
 import { compareCodePoints } from '../../text';
 import { derivedValueRefusal, type LabelledSource, segmentExpressionSources } from '../derivedDataUsage';
+import type { ForbiddenFieldError } from '../ForbiddenFieldError';
 import { GatewayError } from '../GatewayError';
 import type { GatewayContext } from '../GatewayContext';
 import type { Resolvers } from '../generated/types';
@@ -40,12 +41,20 @@ export const segmentResolvers: Resolvers = {
   Segment: {
     // The text holds the expression's literals (an email it matches): it carries the labels of the paths it reads.
     expression: async (segment, _args, context, info) => {
-      const refusal = derivedValueRefusal(context, 'Segment.expression', await expressionSources(segment.expression, context, info.schema));
+      const refusal = await segmentRefusal(segment, 'Segment.expression', context, info.schema);
       if (refusal !== null) throw refusal;
       return segment.expression;
     },
-    size: (segment, _args, { services }) => services.store.segments.countMembers(segment.id),
-    members: async (segment, { first, after }, { services }, info) => {
+    // Who qualifies is derived from what the expression reads: the size and the members carry its labels too.
+    size: async (segment, _args, context, info) => {
+      const refusal = await segmentRefusal(segment, 'Segment.size', context, info.schema);
+      if (refusal !== null) throw refusal;
+      return context.services.store.segments.countMembers(segment.id);
+    },
+    members: async (segment, { first, after }, context, info) => {
+      const refusal = await segmentRefusal(segment, 'Segment.members', context, info.schema);
+      if (refusal !== null) throw refusal;
+      const { services } = context;
       const limit = first ?? DEFAULT_MEMBERS_PAGE;
       if (!Number.isInteger(limit) || limit < 1 || limit > MAX_MEMBERS_PAGE) {
         throw new GatewayError('BAD_USER_INPUT', `first must be a whole number from 1 to ${MAX_MEMBERS_PAGE}, got ${limit}`);
@@ -71,7 +80,8 @@ export const segmentResolvers: Resolvers = {
     },
   },
   Profile: {
-    segmentMembership: async (profile, _args, { loaders }) => {
+    segmentMembership: async (profile, _args, context, info) => {
+      const { loaders } = context;
       const keys = profile[PROFILE_META].walk.identityKeys;
       const canonical = canonicalProfileKey(keys);
       const lists = await loaders.memberships.loadMany(keys);
@@ -91,7 +101,9 @@ export const segmentResolvers: Resolvers = {
       const memberships: SegmentMembershipModel[] = [];
       for (const [segmentId, membership] of [...bySegment].sort(([a], [b]) => compareCodePoints(a, b))) {
         const segment = segments.get(segmentId);
-        if (segment !== undefined) memberships.push({ segment, status: membership.status, lastQualificationTime: membership.lastQualificationTime });
+        // A membership of a segment over labels the role may not read is left out: it would tell the value.
+        if (segment === undefined || (await segmentRefusal(segment, 'Profile.segmentMembership', context, info.schema)) !== null) continue;
+        memberships.push({ segment, status: membership.status, lastQualificationTime: membership.lastQualificationTime });
       }
       return memberships;
     },
@@ -99,6 +111,29 @@ export const segmentResolvers: Resolvers = {
 };
 
 const DEFAULT_MEMBERS_PAGE = 20;
+
+/**
+ * The refusal of `field`, a value derived from `segment`'s expression (its
+ * text, its size, its members), for the caller's role; `null` when the role
+ * may read it. Worked out once per segment and request.
+ */
+async function segmentRefusal(segment: SegmentDefinition, field: string, context: GatewayContext, schema: GraphQLSchema): Promise<ForbiddenFieldError | null> {
+  if (context.services.dataUsage[context.role].length === 0) return null;
+  let sources = sourcesByRequest.get(context);
+  if (sources === undefined) {
+    sources = new Map();
+    sourcesByRequest.set(context, sources);
+  }
+  let known = sources.get(segment.id);
+  if (known === undefined) {
+    known = expressionSources(segment.expression, context, schema);
+    sources.set(segment.id, known);
+  }
+  return derivedValueRefusal(context, field, await known);
+}
+
+/** Per request (the context): each segment's labelled sources, read once. */
+const sourcesByRequest = new WeakMap<GatewayContext, Map<string, Promise<LabelledSource[]>>>();
 
 /** The labelled paths an expression reads, those of the computed attributes it names included. */
 async function expressionSources(expression: string, { loaders }: GatewayContext, schema: GraphQLSchema): Promise<LabelledSource[]> {
