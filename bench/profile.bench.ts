@@ -135,7 +135,7 @@ export async function benchProfileThroughput(): Promise<void> {
   const { createGateway, createServices, readConfig } = await import('../src/server');
   const { createGatewaySchema } = await import('../src/graphql');
   const { loadXdmProject } = await import('../src/xdm');
-  const config = readConfig({ PORT: '0', NODE_ENV: 'production', DEMO_PROFILES: '0', AUTH_MODE: 'open' });
+  const config = readConfig({ PORT: '0', NODE_ENV: 'production', DEMO_PROFILES: '0', AUTH_MODE: 'open', DATA_DIR: 'off' });
   const project = loadXdmProject();
   const services = await createServices(config, project);
   await seedDemoData(services.ingestion, { profiles: 10_000 });

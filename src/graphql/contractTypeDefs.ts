@@ -101,7 +101,10 @@ type SkippedIdentityLink {
   to: Identity!
   datasetId: ID!
   recordId: ID!
+  """Why, naming namespaces and rules only (never an identity value): 'CRMID is unique per graph and the graph already holds another CRMID identity'."""
   reason: String!
+  """The identity of the graph that holds the unique namespace the link would have added a second one of."""
+  heldBy: Identity!
 }
 
 """Two identities seen together in one record."""

@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { type DocumentNode, type GraphQLSchema, separateOperations, validate } from 'graphql';
+import { argumentValuesRule } from './argumentValuesRule';
 import { dataUsageFieldLabels, type FieldDataUsage } from './dataUsageFieldLabels';
 import type { DataUsagePolicy } from './DataUsagePolicy';
 import { forbiddenFieldsRule } from './forbiddenFieldsRule';
@@ -12,7 +13,11 @@ import type { GatewayContext } from './GatewayContext';
  * `didResolveOperation`: after the document is valid and the operation is
  * chosen, before anything executes. Only the chosen operation and the
  * fragments it uses are checked. The first refused field is answered as
- * 403 `FORBIDDEN_FIELD` (Apollo sends one error from this hook).
+ * 403 `FORBIDDEN_FIELD` (Apollo sends one error from this hook). Argument
+ * values are checked first, for every role, as execution will coerce them
+ * (`argumentValuesRule`): a label check of a path argument reads the same
+ * value the resolver will, and an invalid one is `BAD_USER_INPUT`, not an
+ * internal error.
  */
 export function dataUsagePlugin(policy: DataUsagePolicy): ApolloServerPlugin<GatewayContext> {
   // Per plugin instance and schema: the labels are read from the schema once, not per request.
@@ -29,9 +34,11 @@ export function dataUsagePlugin(policy: DataUsagePolicy): ApolloServerPlugin<Gat
       return {
         async didResolveOperation({ contextValue, document, operation, request, schema }) {
           const forbidden = policy[contextValue.role];
-          if (forbidden.length === 0) return;
-          const rule = forbiddenFieldsRule({ fieldLabels: labelsOf(schema), forbidden, role: contextValue.role, variables: request.variables ?? {} });
-          const [first] = validate(schema, operationDocument(document, operation?.name?.value), [rule]);
+          const variables = request.variables ?? {};
+          // Argument values first, for every role: what the label check reads is what execution will run with.
+          const rules = [argumentValuesRule(variables)];
+          if (forbidden.length > 0) rules.push(forbiddenFieldsRule({ fieldLabels: labelsOf(schema), forbidden, role: contextValue.role, variables }));
+          const [first] = validate(schema, operationDocument(document, operation?.name?.value), rules);
           if (first !== undefined) throw first;
         },
       };

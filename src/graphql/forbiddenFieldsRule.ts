@@ -1,8 +1,10 @@
-import { type ArgumentNode, getNamedType, type GraphQLSchema, isObjectType, Kind, type ValidationRule } from 'graphql';
-import { type DataUsageLabel, sortDataUsageLabels } from '../xdm';
+import { getArgumentValues, type ValidationRule } from 'graphql';
+import type { DataUsageLabel } from '../xdm';
+import { coercedVariableValues } from './argumentValuesRule';
 import type { FieldDataUsage } from './dataUsageFieldLabels';
 import { ForbiddenFieldError } from './ForbiddenFieldError';
 import type { GatewayRole } from './GatewayRole';
+import { labelsAlongPath } from './labelsAlongPath';
 
 /** What {@link forbiddenFieldsRule} checks a document against. */
 export interface ForbiddenFieldsOptions {
@@ -11,7 +13,7 @@ export interface ForbiddenFieldsOptions {
   /** The labels the caller's role may not read. */
   readonly forbidden: readonly DataUsageLabel[];
   readonly role: GatewayRole;
-  /** The request's variables, for a path argument given as a variable. @default {} */
+  /** The request's variables, for a path argument given as a variable (coerced as execution will: defaults apply). @default {} */
   readonly variables?: Readonly<Record<string, unknown>>;
 }
 
@@ -23,7 +25,8 @@ export interface ForbiddenFieldsOptions {
  * returns a `Profile` (`profile`, `profiles`, segment members…) are all
  * covered. `Profile.attributeSource(path:)` is refused when its path runs
  * through a labelled field: it answers only provenance, but it would tell
- * whether the profile has that value.
+ * whether the profile has that value. The path is read as execution will
+ * read it: inline, from a variable, or from a variable's default value.
  */
 export function forbiddenFieldsRule(options: ForbiddenFieldsOptions): ValidationRule {
   const forbidden = new Set(options.forbidden);
@@ -37,7 +40,11 @@ export function forbiddenFieldsRule(options: ForbiddenFieldsOptions): Validation
       reported.add(key);
       context.reportError(new ForbiddenFieldError(field, labels, paths, options.role));
     };
+    let variableValues: { [name: string]: unknown } | undefined;
     return {
+      OperationDefinition(node) {
+        variableValues = coercedVariableValues(context, node.variableDefinitions ?? [], options.variables ?? {});
+      },
       Field(node) {
         const parent = context.getParentType();
         if (parent == null) return;
@@ -46,7 +53,7 @@ export function forbiddenFieldsRule(options: ForbiddenFieldsOptions): Validation
         const refused = refusedOf(usage?.labels ?? []);
         if (usage !== undefined && refused.length > 0) report(field, refused, usage.paths);
         if (field !== 'Profile.attributeSource') return;
-        const path = stringArgument(node.arguments, 'path', options.variables ?? {});
+        const path = pathArgument(context.getFieldDef(), node, variableValues);
         if (path === undefined) return;
         const pathRefused = refusedOf(labelsAlongPath(context.getSchema(), options.fieldLabels, 'Profile', path));
         if (pathRefused.length > 0) report(field, pathRefused, [path]);
@@ -55,40 +62,21 @@ export function forbiddenFieldsRule(options: ForbiddenFieldsOptions): Validation
   };
 }
 
-/** A string argument, given inline or as a variable; `undefined` when it is neither. */
-function stringArgument(argumentNodes: readonly ArgumentNode[] | undefined, name: string, variables: Readonly<Record<string, unknown>>): string | undefined {
-  const value = argumentNodes?.find((argument) => argument.name.value === name)?.value;
-  if (value?.kind === Kind.STRING) return value.value;
-  if (value?.kind === Kind.VARIABLE) {
-    const given = variables[value.name.value];
-    return typeof given === 'string' ? given : undefined;
-  }
-  return undefined;
-}
-
 /**
- * Every label met on the way down a dotted XDM path from `rootType` (a label
- * on an object covers everything under it). Stops where the path leaves the
- * schema's object types; an unknown key ends the walk, as the resolver
- * would find no value there either.
+ * The `path` argument as execution will see it; `undefined` when it cannot
+ * be known here (variables that do not coerce, an invalid value: both are
+ * refused before anything runs, by execution or `argumentValuesRule`).
  */
-function labelsAlongPath(schema: GraphQLSchema, fieldLabels: ReadonlyMap<string, FieldDataUsage>, rootType: string, path: string): DataUsageLabel[] {
-  const keys = path.split('.');
-  if (keys[0] === 'identityMap') return [...(fieldLabels.get('Identity.id')?.labels ?? [])];
-  const labels: DataUsageLabel[] = [];
-  let type = schema.getType(rootType);
-  for (const key of keys) {
-    if (!isObjectType(type)) break;
-    const fields = Object.values(type.getFields());
-    const field = fields.find((candidate) => xdmKeyOf(candidate.astNode?.directives) === key) ?? fields.find((candidate) => candidate.name === key);
-    if (field === undefined) break;
-    labels.push(...(fieldLabels.get(`${type.name}.${field.name}`)?.labels ?? []));
-    type = getNamedType(field.type);
+function pathArgument(
+  definition: Parameters<typeof getArgumentValues>[0] | null | undefined,
+  node: Parameters<typeof getArgumentValues>[1],
+  variableValues: { [name: string]: unknown } | undefined,
+): string | undefined {
+  if (definition == null || variableValues === undefined) return undefined;
+  try {
+    const { path } = getArgumentValues(definition, node, variableValues);
+    return typeof path === 'string' ? path : undefined;
+  } catch {
+    return undefined;
   }
-  return sortDataUsageLabels(labels);
-}
-
-function xdmKeyOf(directives: readonly { readonly name: { readonly value: string }; readonly arguments?: readonly ArgumentNode[] }[] | undefined): string | undefined {
-  const argument = directives?.find((directive) => directive.name.value === 'xdm')?.arguments?.find((candidate) => candidate.name.value === 'key');
-  return argument?.value.kind === Kind.STRING ? argument.value.value : undefined;
 }

@@ -19,3 +19,6 @@ export { type DataUsagePolicy, DEFAULT_DATA_USAGE_POLICY } from './DataUsagePoli
 export { dataUsagePlugin } from './dataUsagePlugin';
 export { ForbiddenFieldError } from './ForbiddenFieldError';
 export { forbiddenFieldsRule, type ForbiddenFieldsOptions } from './forbiddenFieldsRule';
+export { CursorSealer, MIN_CURSOR_SECRET_LENGTH } from './CursorSealer';
+export { argumentValuesRule } from './argumentValuesRule';
+export { labelsAlongPath } from './labelsAlongPath';

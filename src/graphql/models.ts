@@ -46,4 +46,6 @@ export interface SegmentMembershipModel {
 /** One member of a segment page, with the record fields its `node` selection needs (read once for the page). */
 export interface SegmentMemberEdgeModel extends SegmentMembershipRecord {
   readonly nodeFields: readonly string[];
+  /** Sealed once per edge (a fresh nonce each time): `endCursor` is the last edge's very cursor. */
+  readonly cursor: string;
 }

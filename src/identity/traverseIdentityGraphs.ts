@@ -6,7 +6,14 @@ import type { IdentityRules } from './IdentityRules';
 /** A link that was not followed, and why. */
 export interface SkippedLink {
   readonly link: IdentityLink;
+  /**
+   * Why, in words that name namespaces and rules only, never an identity
+   * value: the reason is a text derived from identities, served to callers
+   * who may not read identity values (`Identity.id` is labelled).
+   */
   readonly reason: string;
+  /** The identity of the graph that holds the unique namespace the link would have added a second one of. */
+  readonly holderKey: string;
 }
 
 /** The identity graph found from one start identity. */
@@ -131,7 +138,8 @@ function advance(walk: WalkState, byFrom: ReadonlyMap<string, IdentityLink[]>, l
     if (holder !== undefined) {
       walk.skipped.push({
         link,
-        reason: `${namespace} is unique per graph and the graph already holds ${holder}`,
+        reason: `${namespace} is unique per graph and the graph already holds another ${namespace} identity`,
+        holderKey: holder,
       });
       continue;
     }

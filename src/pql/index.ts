@@ -11,4 +11,5 @@ export { compileSegmentExpression, type SegmentExpression } from './compileSegme
 export { compileEventCondition, type EventCondition } from './compileEventCondition';
 export { compileComputedAttribute, type CompiledComputedAttribute } from './compileComputedAttribute';
 export { eventFieldsOf, type RecordFields, recordFieldsOf } from './recordFieldsOf';
+export { type PqlPaths, pqlPathsOf } from './pqlPathsOf';
 export { SHIPPED_COMPUTED_ATTRIBUTES } from './shippedComputedAttributes';

@@ -1,16 +1,26 @@
 import type { IdentityRulesOptions } from '../identity';
 import type { IngestionOptions } from '../ingest';
-import { type DataUsagePolicy, DEFAULT_DATA_USAGE_POLICY, GATEWAY_ROLES, type GatewayRole } from '../graphql';
+import { type DataUsagePolicy, DEFAULT_DATA_USAGE_POLICY, GATEWAY_ROLES, type GatewayRole, MIN_CURSOR_SECRET_LENGTH } from '../graphql';
 import { DATA_USAGE_LABELS, type DataUsageLabel, isDataUsageLabel } from '../xdm';
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { AccessConfig } from './auth/AccessConfig';
 import { type ApiKey, parseApiKeys } from './auth/ApiKey';
 import type { GraphQLLimits } from './limits/GraphQLLimits';
 import { EMPTY_MANIFEST, parsePersistedQueryManifest, type PersistedQueryManifest } from './persistedQueries/PersistedQueryManifest';
 
-/** Where the data lives: MongoDB when `MONGODB_URI` is set, else the embedded in-memory store. */
+/** Where the data lives: MongoDB when `MONGODB_URI` is set, else the embedded store. */
 export type StoreConfig =
-  | { readonly kind: 'embedded' }
+  | {
+      readonly kind: 'embedded';
+      /**
+       * `DATA_DIR`: the directory the embedded store keeps its data in (a
+       * journal of its writes, each fsynced before it is acknowledged, replayed
+       * at start), resolved from the working directory; `off` keeps it in
+       * memory only (lost when the process stops). @default '.data' (git-ignored)
+       */
+      readonly dataDir: string | null;
+    }
   | {
       readonly kind: 'mongodb';
       /** `MONGODB_URI`. */
@@ -64,7 +74,8 @@ export interface GatewayConfig {
   readonly identity: Required<IdentityRulesOptions>;
   /**
    * `DEMO_PROFILES`: demo people seeded at start-up into the embedded store
-   * (never into MongoDB: use `profile-gateway seed` for that). `0` seeds nothing.
+   * when it holds no record yet (so a restart never duplicates nor overwrites
+   * data; never into MongoDB: use `profile-gateway seed` for that). `0` seeds nothing.
    * @default 10000
    */
   readonly demoProfiles: number;
@@ -103,9 +114,18 @@ export interface GatewayConfig {
    * `DATA_USAGE_FORBIDDEN_LABELS`: for each role, the data-usage labels it may
    * not read, as JSON (`{"partner": ["I1"], "frontend": []}`). It replaces the
    * default whole: a role it leaves out reads every label.
-   * @default {"partner": ["I1"]}
+   * @default `DEFAULT_DATA_USAGE_POLICY`: partner C1 C2 C4 C5 C10 C11 C12 I1 I2 S1 S2; frontend C1 C4 C6 C7 C12; analyst none
    */
   readonly dataUsage: DataUsagePolicy;
+  /**
+   * `CURSOR_SECRET`: the secret (at least 32 characters) every cursor is
+   * sealed with (AES-256-GCM, key derived by HKDF), so cursors are opaque and
+   * unforgeable. Give every replica the same one for cursors to page across
+   * them and across restarts. Unset: a random key per process, and a warning
+   * in production (a cursor then fails with `BAD_USER_INPUT` after a restart
+   * or on another replica). @default null
+   */
+  readonly cursorSecret: string | null;
 }
 
 /** The levels `LOG_LEVEL` takes, most to least severe; `silent` logs nothing. */
@@ -131,7 +151,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     environment: readEnvironment(env.NODE_ENV),
     store:
       uri === undefined
-        ? { kind: 'embedded' }
+        ? { kind: 'embedded', dataDir: dataDirectory(env.DATA_DIR) }
         : {
             kind: 'mongodb',
             uri,
@@ -171,6 +191,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     },
     logLevel: logLevel(env.LOG_LEVEL),
     dataUsage: dataUsagePolicy(env.DATA_USAGE_FORBIDDEN_LABELS),
+    cursorSecret: cursorSecret(env.CURSOR_SECRET),
   };
 }
 
@@ -298,4 +319,18 @@ function onOff(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean
   if (value === 'on') return true;
   if (value === 'off') return false;
   throw new ConfigError(`${name} must be on or off, got ${JSON.stringify(env[name])}`);
+}
+
+function cursorSecret(value: string | undefined): string | null {
+  const secret = text(value);
+  if (secret === undefined) return null;
+  if (secret.length < MIN_CURSOR_SECRET_LENGTH) {
+    throw new ConfigError(`CURSOR_SECRET must have at least ${MIN_CURSOR_SECRET_LENGTH} characters (e.g. \`openssl rand -base64 32\`), got ${secret.length}`);
+  }
+  return secret;
+}
+
+function dataDirectory(value: string | undefined): string | null {
+  const dir = text(value) ?? '.data';
+  return dir === 'off' ? null : resolve(dir);
 }

@@ -192,9 +192,12 @@ function isIdePageRequest(request: Request): boolean {
   return request.method === 'GET' && request.accepts(['application/json', 'text/html']) === 'text/html';
 }
 
-/** Refuses to serve with API keys but none configured; warns loudly of open access, and of partners with no manifest. */
+/** Refuses to serve with API keys but none configured; warns loudly of open access, of partners with no manifest, and of cursors sealed with a per-process key in production. */
 function checkAccess(config: GatewayConfig, warn: (line: string) => void): void {
   const { access } = config;
+  if (config.cursorSecret === null && config.environment === 'production') {
+    warn('WARNING: no CURSOR_SECRET: cursors are sealed with a key of this process, and fail (BAD_USER_INPUT) after a restart or on another replica.');
+  }
   if (access.mode === 'open') {
     warn(
       'WARNING: AUTH_MODE=open: every request is served as role analyst, with no API key. ' +

@@ -1,8 +1,8 @@
-import type { GatewayServices, LoaderBatch } from '../graphql';
+import { CursorSealer, type GatewayServices, type LoaderBatch } from '../graphql';
 import { IdentityRules } from '../identity';
 import { type IngestedRecords, IngestionPipeline } from '../ingest';
 import { createPqlSchema, SegmentEngine, StreamingSegmentEvaluator } from '../segments';
-import { EmbeddedStore, MongoStore, type ProfileStore, type StoreCommand, type StoreCommandFinished } from '../store';
+import { EmbeddedStore, MongoStore, openDurableEmbeddedStore, type ProfileStore, type StoreCommand, type StoreCommandFinished } from '../store';
 import { createRecordValidators, type XdmProject } from '../xdm';
 import type { GatewayConfig } from './config';
 import { ensureDefaults } from './defaults';
@@ -41,6 +41,9 @@ export async function createServices(config: GatewayConfig, project: XdmProject,
       streaming,
       compositions: new Map(project.compositions.map((composition) => [composition.id, composition])),
       maxRecordsPerCall: config.ingest.maxRecordsPerCall,
+      dataUsage: config.dataUsage,
+      // Without CURSOR_SECRET, a key of this process's own: its cursors do not outlive it.
+      cursors: config.cursorSecret === null ? CursorSealer.withRandomKey() : CursorSealer.fromSecret(config.cursorSecret),
       onLoaderBatch: options.onLoaderBatch,
     };
   } catch (error) {
@@ -66,7 +69,7 @@ export interface ServicesOptions {
 async function openStore(config: GatewayConfig, options: ServicesOptions): Promise<ProfileStore> {
   switch (config.store.kind) {
     case 'embedded':
-      return new EmbeddedStore();
+      return config.store.dataDir === null ? new EmbeddedStore() : openDurableEmbeddedStore(config.store.dataDir);
     case 'mongodb':
       return MongoStore.connect({
         uri: config.store.uri,

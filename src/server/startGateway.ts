@@ -24,9 +24,14 @@ export async function startGateway(config: GatewayConfig, options: StartGatewayO
   const metrics = createMetrics();
   const project = loadXdmProject();
   const services = await createServices(config, project, metrics.serviceHooks);
-  if (config.store.kind === 'embedded' && config.demoProfiles > 0) {
+  // Only into an empty store: a restart of a kept store never duplicates nor overwrites its data.
+  const empty = config.store.kind === 'embedded' && (await services.store.listIdentityKeys({ after: null, limit: 1 })).length === 0;
+  if (config.store.kind === 'embedded' && config.demoProfiles > 0 && !empty) {
+    logger.info(`store: ${services.store.description}: it holds data, so the demo data is not seeded`);
+  }
+  if (config.store.kind === 'embedded' && config.demoProfiles > 0 && empty) {
     const started = Date.now();
-    logger.info(`store: embedded, in memory: data is lost when the process stops; seeding ${config.demoProfiles} demo profiles (DEMO_PROFILES)…`);
+    logger.info(`store: ${services.store.description}; seeding ${config.demoProfiles} demo profiles (DEMO_PROFILES)…`);
     const seeded = await seedDemoData(services.ingestion, { profiles: config.demoProfiles });
     logger.info({ seeded }, `seeded ${seeded.crm} crm, ${seeded.scores} scores, ${seeded.web} web and ${seeded.marketing} marketing records in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     // Streaming segments qualified as the records arrived; a batch run gives the BATCH segments their members too.

@@ -17,5 +17,6 @@ export type {
 } from './ProfileStore';
 export { DuplicateError, StoreError, type StoreErrorCode, StoreUnavailableError } from './StoreError';
 export { EmbeddedStore } from './embedded/EmbeddedStore';
+export { openDurableEmbeddedStore } from './embedded/openDurableEmbeddedStore';
 export { MongoStore } from './mongo/MongoStore';
 export type { MongoStoreOptions, StoreCommand, StoreCommandFinished } from './mongo/MongoStoreOptions';

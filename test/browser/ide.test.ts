@@ -37,6 +37,7 @@ describe('the GraphQL IDE in a browser', () => {
       HOST: '127.0.0.1',
       NODE_ENV: 'production',
       AUTH_MODE: 'apiKey',
+      DATA_DIR: 'off',
       API_KEYS: JSON.stringify([{ key: ANALYST_KEY, role: 'analyst', name: 'IDE test analyst' }]),
     });
     const project = loadXdmProject();

@@ -8,7 +8,7 @@ const GRAPH = `query Graph($namespace: String!, $id: String!) {
   identityGraph(identity: { namespace: $namespace, id: $id }) {
     identities { namespace id primary }
     links { from { namespace id } to { namespace id } datasetId recordId }
-    skippedLinks { from { namespace id } to { namespace id } recordId reason }
+    skippedLinks { from { namespace id } to { namespace id } recordId reason heldBy { namespace id } }
   }
 }`;
 
@@ -305,7 +305,9 @@ export function describeIngestionBehaviour(storeName: string, makeEnv: GatewayEn
           from: { namespace: 'ECID', id: 'family-tablet' },
           to: { namespace: 'CRMID', id: 'C-1' },
           recordId: 'ana',
-          reason: 'CRMID is unique per graph and the graph already holds CRMID:C-2',
+          // The reason names no identity value (a partner may read it); the holder is an Identity, whose id is labelled.
+          reason: 'CRMID is unique per graph and the graph already holds another CRMID identity',
+          heldBy: { namespace: 'CRMID', id: 'C-2' },
         },
       ]);
     });

@@ -238,6 +238,14 @@ export function describeProfileBehaviour(storeName: string, makeEnv: GatewayEnvF
       expect((await page({ policy: 'no-stitching' })).edges.map((edge) => edge.node._id)).toEqual(['w2', 'a1']);
       const bad = await gateway.run(EVENTS, { after: 'not-a-cursor' });
       expect(bad.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringContaining('is not a cursor of this connection') });
+      // A cursor built from a position (what cursors were: base64url JSON) or changed by one byte does not open.
+      const forged = Buffer.from(JSON.stringify([Date.parse('2030-01-01T00:00:00Z'), 'web', 'zzz'])).toString('base64url');
+      const tampered = Buffer.from(first.pageInfo.endCursor!, 'base64url');
+      tampered[tampered.length - 1]! ^= 1;
+      for (const after of [forged, tampered.toString('base64url')]) {
+        const refused = await gateway.run(EVENTS, { after });
+        expect(refused.errors?.map((error) => error.extensions?.code)).toEqual(['BAD_USER_INPUT']);
+      }
       const tooMany = await gateway.run(EVENTS, { first: 100000 });
       expect(tooMany.errors?.[0]?.message).toBe('first must be a whole number from 0 to 500, got 100000');
     });

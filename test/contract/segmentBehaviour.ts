@@ -119,6 +119,13 @@ export function describeSegmentBehaviour(label: string, makeEnv: GatewayEnvFacto
       expect(second.members.pageInfo.hasNextPage).toBe(false);
       const bad = await g.run('{ segment(id: "tin") { members(after: "not-a-cursor") { edges { cursor } } } }');
       expect(bad.errors?.map((error) => error.extensions?.code)).toEqual(['BAD_USER_INPUT']);
+      // Cursors are sealed: they show no identity key, and one built from a key (as they once were) is refused.
+      const cursor = first.members.pageInfo.endCursor!;
+      expect(Buffer.from(cursor, 'base64url').toString('latin1')).not.toMatch(/member|CRMID|M-2|b@x\.com/);
+      const forged = Buffer.from('member:CRMID:M-2', 'utf8').toString('base64url');
+      const jump = await g.run('query($a: String) { segment(id: "tin") { members(after: $a) { edges { identity { id } } } } }', { a: forged });
+      expect(jump.data?.segment ?? null).toBeNull();
+      expect(jump.errors?.map((error) => [error.extensions?.code, error.message])).toEqual([['BAD_USER_INPUT', expect.stringContaining('is not a cursor of this connection')]]);
     });
 
     it("carries a profile's membership over, with its qualification time, when a later record joins it to another identity", async () => {

@@ -23,7 +23,7 @@ export interface TestGateway {
  */
 export async function createTestGateway(env: NodeJS.ProcessEnv = {}, options: ServicesOptions = {}): Promise<TestGateway> {
   const project = loadXdmProject();
-  const services = await createServices(readConfig({ NODE_ENV: 'production', DEMO_PROFILES: '0', ...env }), project, options);
+  const services = await createServices(readConfig({ NODE_ENV: 'production', DEMO_PROFILES: '0', DATA_DIR: 'off', ...env }), project, options);
   const server = new ApolloServer<GatewayContext>({
     schema: createGatewaySchema(project.compositions),
     formatError: (formatted, error) => formatGatewayError(formatted, error, { includeStackTrace: false }),
@@ -68,7 +68,7 @@ export async function startHttpTestGateway(
   env: NodeJS.ProcessEnv,
   options: { readonly wrapServices?: (services: GatewayServices) => GatewayServices; readonly gateway?: GatewayOptions } = {},
 ): Promise<HttpTestGateway> {
-  const config = readConfig({ PORT: '0', NODE_ENV: 'production', DEMO_PROFILES: '0', ...env });
+  const config = readConfig({ PORT: '0', NODE_ENV: 'production', DEMO_PROFILES: '0', DATA_DIR: 'off', ...env });
   const project = loadXdmProject();
   const services = await createServices(config, project);
   const gateway = await createGateway(createGatewaySchema(project.compositions), config, options.wrapServices?.(services) ?? services, {

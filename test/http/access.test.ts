@@ -127,7 +127,7 @@ describe('access configuration', () => {
 
   it('serves every request as analyst with AUTH_MODE=open, after a loud warning', async () => {
     const warnings: string[] = [];
-    const gateway = await startHttpTestGateway({ AUTH_MODE: 'open' }, { gateway: { warn: (line) => warnings.push(line) } });
+    const gateway = await startHttpTestGateway({ AUTH_MODE: 'open', CURSOR_SECRET: 'a-cursor-secret-of-at-least-32-characters' }, { gateway: { warn: (line) => warnings.push(line) } });
     try {
       expect(warnings).toEqual([expect.stringMatching(/^WARNING: AUTH_MODE=open: every request is served as role analyst/)]);
       const answer = await postJson(gateway.url, { query: '{ __schema { queryType { name } } }' });

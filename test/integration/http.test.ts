@@ -8,7 +8,7 @@ describe('the gateway over HTTP', () => {
   let url: string;
 
   beforeAll(async () => {
-    const config = readConfig({ PORT: '0', NODE_ENV: 'production', AUTH_MODE: 'open' });
+    const config = readConfig({ PORT: '0', NODE_ENV: 'production', AUTH_MODE: 'open', DATA_DIR: 'off' });
     const project = loadXdmProject();
     gateway = await createGateway(createGatewaySchema(project.compositions), config, await createServices(config, project));
     url = await gateway.listen();
@@ -21,11 +21,11 @@ describe('the gateway over HTTP', () => {
     expect(await response.json()).toEqual({ status: 'ok' });
     const ready = await fetch(new URL('/readyz', url));
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ status: 'ready', store: 'embedded (in-memory; data is lost when the process stops)' });
+    expect(await ready.json()).toEqual({ status: 'ready', store: 'embedded (in memory: data is lost when the process stops; DATA_DIR=off)' });
   });
 
   it('answers /readyz with 503 and a code when the store does not answer', async () => {
-    const config = readConfig({ PORT: '0', NODE_ENV: 'production', AUTH_MODE: 'open' });
+    const config = readConfig({ PORT: '0', NODE_ENV: 'production', AUTH_MODE: 'open', DATA_DIR: 'off' });
     const project = loadXdmProject();
     const services = await createServices(config, project);
     const broken = await createGateway(createGatewaySchema(project.compositions), config, {

@@ -41,7 +41,7 @@ interface GraphQLAnswer {
 
 /** A real gateway on a loopback port, with its metrics hooked into its services and its log lines kept. */
 async function startObservedGateway(env: NodeJS.ProcessEnv, breakServices?: (services: GatewayServices) => GatewayServices) {
-  const config: GatewayConfig = readConfig({ PORT: '0', NODE_ENV: 'production', AUTH_MODE: 'open', ...env });
+  const config: GatewayConfig = readConfig({ PORT: '0', NODE_ENV: 'production', AUTH_MODE: 'open', DATA_DIR: 'off', ...env });
   const project = loadXdmProject();
   const metrics = createMetrics();
   const lines: LogLine[] = [];

@@ -1414,6 +1414,9 @@ export type SkippedIdentityLink = {
   readonly __typename?: 'SkippedIdentityLink';
   readonly datasetId: Scalars['ID']['output'];
   readonly from: Identity;
+  /** The identity of the graph that holds the unique namespace the link would have added a second one of. */
+  readonly heldBy: Identity;
+  /** Why, naming namespaces and rules only (never an identity value): 'CRMID is unique per graph and the graph already holds another CRMID identity'. */
   readonly reason: Scalars['String']['output'];
   readonly recordId: Scalars['ID']['output'];
   readonly to: Identity;
@@ -2421,6 +2424,7 @@ export type ShippingResolvers<ContextType = GatewayContext, ParentType extends R
 export type SkippedIdentityLinkResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['SkippedIdentityLink'] = ResolversParentTypes['SkippedIdentityLink']> = {
   datasetId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   from?: Resolver<ResolversTypes['Identity'], ParentType, ContextType>;
+  heldBy?: Resolver<ResolversTypes['Identity'], ParentType, ContextType>;
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   recordId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   to?: Resolver<ResolversTypes['Identity'], ParentType, ContextType>;

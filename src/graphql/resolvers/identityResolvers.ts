@@ -19,7 +19,7 @@ export const identityResolvers: Resolvers = {
       return {
         identities: walk.identityKeys.map(toIdentity),
         links: walk.links.map(toLink),
-        skippedLinks: walk.skipped.map(({ link, reason }) => ({ ...toLink(link), reason })),
+        skippedLinks: walk.skipped.map(({ link, reason, holderKey }) => ({ ...toLink(link), reason, heldBy: toIdentity(holderKey) })),
       };
     },
   },

@@ -39,7 +39,7 @@ export const profileResolvers: Resolvers = {
       if (!Number.isInteger(limit) || limit < 0 || limit > MAX_EVENTS_PAGE) {
         throw new GatewayError('BAD_USER_INPUT', `first must be a whole number from 0 to ${MAX_EVENTS_PAGE}, got ${limit}`);
       }
-      const position = after === undefined || after === null ? null : decodeEventCursor(after);
+      const position = after === undefined || after === null ? null : decodeEventCursor(services.cursors, after);
       const datasets = (await loaders.datasets()).filter((dataset) => dataset.schemaClass === 'EXPERIENCE_EVENT' && dataset.profileEnabled);
       const pages = await Promise.all(
         datasets.map(async (dataset) => {
@@ -54,7 +54,7 @@ export const profileResolvers: Resolvers = {
         }),
       );
       const ordered = pages.flat().sort((a, b) => compareEventPositions(a.position, b.position));
-      const edges = ordered.slice(0, limit).map(({ event, position: place }) => ({ cursor: encodeEventCursor(place), node: event.record }));
+      const edges = ordered.slice(0, limit).map(({ event, position: place }) => ({ cursor: encodeEventCursor(services.cursors, place), node: event.record }));
       return { edges, pageInfo: { hasNextPage: ordered.length > limit, endCursor: edges.at(-1)?.cursor ?? null } };
     },
   },

@@ -1,13 +1,17 @@
-import type { GraphQLObjectType, GraphQLResolveInfo } from 'graphql';
+import type { GraphQLObjectType, GraphQLResolveInfo, GraphQLSchema } from 'graphql';
 import { parseIdentityKey } from '../../identity';
 import { canonicalProfileKey } from '../../segments';
-import type { SegmentMembershipRecord } from '../../store';
+import type { SegmentDefinition, SegmentMembershipRecord } from '../../store';
 import { compareCodePoints } from '../../text';
+import { derivedValueRefusal, type LabelledSource, segmentExpressionSources } from '../derivedDataUsage';
+import type { ForbiddenFieldError } from '../ForbiddenFieldError';
 import { GatewayError } from '../GatewayError';
+import type { GatewayContext } from '../GatewayContext';
 import type { Resolvers } from '../generated/types';
 import { nestedFieldNodes } from '../loaders/nestedFieldNodes';
 import { selectedRecordFields } from '../loaders/selectedRecordFields';
 import { PROFILE_META, type SegmentMembershipModel } from '../models';
+import { decodeMemberCursor, encodeMemberCursor } from './memberCursor';
 import { mergePolicy, resolveProfileByKey } from './profileResolvers';
 
 /** Segments: definitions, batch evaluation, members, and each profile's memberships. */
@@ -17,13 +21,17 @@ export const segmentResolvers: Resolvers = {
     segment: (_parent, { id }, { services }) => services.store.segments.getSegment(id),
   },
   Mutation: {
-    createSegment: (_parent, { input }, { services }) =>
-      services.segments.createSegment({
+    createSegment: async (_parent, { input }, context, info) => {
+      // A segment over paths the role may not read would answer, by its size and members, questions about their values.
+      const refusal = derivedValueRefusal(context, 'Mutation.createSegment', await expressionSources(input.expression, context, info.schema));
+      if (refusal !== null) throw refusal;
+      return context.services.segments.createSegment({
         id: input.id ?? null,
         name: input.name,
         expression: input.expression,
         evaluation: input.evaluation ?? 'STREAMING',
-      }),
+      });
+    },
     evaluateSegments: async (_parent, _args, { services }) => {
       // Streaming work queued before the run must not write after it with older results.
       await services.streaming.whenIdle();
@@ -31,25 +39,39 @@ export const segmentResolvers: Resolvers = {
     },
   },
   Segment: {
-    size: (segment, _args, { services }) => services.store.segments.countMembers(segment.id),
-    members: async (segment, { first, after }, { services }, info) => {
+    // The text holds the expression's literals (an email it matches): it carries the labels of the paths it reads.
+    expression: async (segment, _args, context, info) => {
+      const refusal = await segmentRefusal(segment, 'Segment.expression', context, info.schema);
+      if (refusal !== null) throw refusal;
+      return segment.expression;
+    },
+    // Who qualifies is derived from what the expression reads: the size and the members carry its labels too.
+    size: async (segment, _args, context, info) => {
+      const refusal = await segmentRefusal(segment, 'Segment.size', context, info.schema);
+      if (refusal !== null) throw refusal;
+      return context.services.store.segments.countMembers(segment.id);
+    },
+    members: async (segment, { first, after }, context, info) => {
+      const refusal = await segmentRefusal(segment, 'Segment.members', context, info.schema);
+      if (refusal !== null) throw refusal;
+      const { services } = context;
       const limit = first ?? DEFAULT_MEMBERS_PAGE;
       if (!Number.isInteger(limit) || limit < 1 || limit > MAX_MEMBERS_PAGE) {
         throw new GatewayError('BAD_USER_INPUT', `first must be a whole number from 1 to ${MAX_MEMBERS_PAGE}, got ${limit}`);
       }
-      const position = after === undefined || after === null ? null : decodeMemberCursor(after);
+      const position = after === undefined || after === null ? null : decodeMemberCursor(services.cursors, segment.id, after);
       const page = await services.store.segments.listMembers(segment.id, { after: position, limit: limit + 1 });
       // Members resolve as profiles; the record fields their `node` selections need are worked out once.
       const nodeFields = memberFields(info);
-      const edges = page.slice(0, limit).map((membership) => ({ ...membership, nodeFields }));
+      const edges = page.slice(0, limit).map((membership) => ({ ...membership, nodeFields, cursor: encodeMemberCursor(services.cursors, segment.id, membership.profileKey) }));
       return {
         edges,
-        pageInfo: { hasNextPage: page.length > limit, endCursor: edges.length === 0 ? null : encodeMemberCursor(edges.at(-1)!.profileKey) },
+        pageInfo: { hasNextPage: page.length > limit, endCursor: edges.at(-1)?.cursor ?? null },
       };
     },
   },
   SegmentMemberEdge: {
-    cursor: (membership) => encodeMemberCursor(membership.profileKey),
+    cursor: (membership) => membership.cursor,
     identity: (membership) => ({ ...parseIdentityKey(membership.profileKey), primary: true }),
     lastQualificationTime: (membership) => membership.lastQualificationTime,
     node: async (membership, _args, context) => {
@@ -58,7 +80,8 @@ export const segmentResolvers: Resolvers = {
     },
   },
   Profile: {
-    segmentMembership: async (profile, _args, { loaders }) => {
+    segmentMembership: async (profile, _args, context, info) => {
+      const { loaders } = context;
       const keys = profile[PROFILE_META].walk.identityKeys;
       const canonical = canonicalProfileKey(keys);
       const lists = await loaders.memberships.loadMany(keys);
@@ -78,7 +101,9 @@ export const segmentResolvers: Resolvers = {
       const memberships: SegmentMembershipModel[] = [];
       for (const [segmentId, membership] of [...bySegment].sort(([a], [b]) => compareCodePoints(a, b))) {
         const segment = segments.get(segmentId);
-        if (segment !== undefined) memberships.push({ segment, status: membership.status, lastQualificationTime: membership.lastQualificationTime });
+        // A membership of a segment over labels the role may not read is left out: it would tell the value.
+        if (segment === undefined || (await segmentRefusal(segment, 'Profile.segmentMembership', context, info.schema)) !== null) continue;
+        memberships.push({ segment, status: membership.status, lastQualificationTime: membership.lastQualificationTime });
       }
       return memberships;
     },
@@ -86,21 +111,38 @@ export const segmentResolvers: Resolvers = {
 };
 
 const DEFAULT_MEMBERS_PAGE = 20;
+
+/**
+ * The refusal of `field`, a value derived from `segment`'s expression (its
+ * text, its size, its members), for the caller's role; `null` when the role
+ * may read it. Worked out once per segment and request.
+ */
+async function segmentRefusal(segment: SegmentDefinition, field: string, context: GatewayContext, schema: GraphQLSchema): Promise<ForbiddenFieldError | null> {
+  if (context.services.dataUsage[context.role].length === 0) return null;
+  let sources = sourcesByRequest.get(context);
+  if (sources === undefined) {
+    sources = new Map();
+    sourcesByRequest.set(context, sources);
+  }
+  let known = sources.get(segment.id);
+  if (known === undefined) {
+    known = expressionSources(segment.expression, context, schema);
+    sources.set(segment.id, known);
+  }
+  return derivedValueRefusal(context, field, await known);
+}
+
+/** Per request (the context): each segment's labelled sources, read once. */
+const sourcesByRequest = new WeakMap<GatewayContext, Map<string, Promise<LabelledSource[]>>>();
+
+/** The labelled paths an expression reads, those of the computed attributes it names included. */
+async function expressionSources(expression: string, { loaders }: GatewayContext, schema: GraphQLSchema): Promise<LabelledSource[]> {
+  const { computedAttributes } = await loaders.catalog();
+  return segmentExpressionSources(schema, expression, new Map(computedAttributes.map((attribute) => [attribute.definition.name, attribute.definition])));
+}
 const MAX_MEMBERS_PAGE = 100;
 
 function memberFields(info: GraphQLResolveInfo): string[] {
   const profile = info.schema.getType('Profile') as GraphQLObjectType;
   return selectedRecordFields({ ...info, fieldNodes: nestedFieldNodes(info, ['edges', 'node']) }, profile);
-}
-
-function encodeMemberCursor(profileKey: string): string {
-  return Buffer.from(`member:${profileKey}`, 'utf8').toString('base64url');
-}
-
-function decodeMemberCursor(cursor: string): string {
-  const text = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!text.startsWith('member:') || text.length === 'member:'.length) {
-    throw new GatewayError('BAD_USER_INPUT', `after must be a cursor from a previous members page, got ${JSON.stringify(cursor)}`);
-  }
-  return text.slice('member:'.length);
 }

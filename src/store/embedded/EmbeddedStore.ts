@@ -22,7 +22,8 @@ import { storeOrder } from '../storeOrder';
 
 /**
  * The in-process store: plain Maps, nothing written anywhere. It serves
- * `npm start` without `MONGODB_URI` and unit tests, and passes the same
+ * `npm start` without `MONGODB_URI` (kept on disk by
+ * `openDurableEmbeddedStore`, unless `DATA_DIR=off`) and unit tests, and passes the same
  * contract suite as MongoStore:
  *
  * - every value goes in and comes out as a deep copy of its own fields, so no
@@ -39,7 +40,11 @@ import { storeOrder } from '../storeOrder';
  * Every method is synchronous underneath, so no two calls interleave.
  */
 export class EmbeddedStore implements ProfileStore {
-  readonly description = 'embedded (in-memory; data is lost when the process stops)';
+  readonly description: string;
+
+  constructor(options: { readonly description?: string } = {}) {
+    this.description = options.description ?? 'embedded (in memory: data is lost when the process stops; DATA_DIR=off)';
+  }
 
   private readonly namespaces = new Map<string, IdentityNamespace>();
   private readonly datasets = new Map<string, Dataset>();

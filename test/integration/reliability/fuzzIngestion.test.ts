@@ -203,7 +203,7 @@ describe('ingestion fuzzing: malformed and mutated records', () => {
   let sentThroughHttp = 0;
 
   beforeAll(async () => {
-    const config = readConfig({ NODE_ENV: 'production', AUTH_MODE: 'open', DEMO_PROFILES: '0', PORT: '0', ...LIMITS });
+    const config = readConfig({ NODE_ENV: 'production', AUTH_MODE: 'open', DEMO_PROFILES: '0', PORT: '0', DATA_DIR: 'off', ...LIMITS });
     services = await createServices(config, project);
     gateway = await createGateway(createGatewaySchema(project.compositions), config, services);
     base = new URL('/', await gateway.listen());
@@ -213,7 +213,7 @@ describe('ingestion fuzzing: malformed and mutated records', () => {
   it('rejects a record nested 100,000 levels deep with its path, and stores the valid record beside it', async () => {
     const deep = `{"_id":"deep-1","identityMap":{"Email":[{"id":"deep@example.com"}]},"person":${'['.repeat(100_000)}${']'.repeat(100_000)}}`;
     const valid = JSON.stringify({ _id: 'deep-2', identityMap: { Email: [{ id: 'deep@example.com' }] }, person: { name: { firstName: 'Ana' } } });
-    const config = readConfig({ NODE_ENV: 'production', AUTH_MODE: 'open', DEMO_PROFILES: '0', PORT: '0' });
+    const config = readConfig({ NODE_ENV: 'production', AUTH_MODE: 'open', DEMO_PROFILES: '0', PORT: '0', DATA_DIR: 'off' });
     const wide = await createGateway(createGatewaySchema(project.compositions), config, services);
     const wideBase = new URL('/', await wide.listen());
     try {

@@ -21,7 +21,7 @@ describe('dataUsagePlugin, in process with the real schema and services', () => 
   let server: ApolloServer<GatewayContext>;
   beforeAll(async () => {
     const project = loadXdmProject();
-    services = await createServices(readConfig({ NODE_ENV: 'test', DEMO_PROFILES: '0' }), project);
+    services = await createServices(readConfig({ NODE_ENV: 'test', DEMO_PROFILES: '0', DATA_DIR: 'off' }), project);
     const ingested = await services.ingestion.ingest('crm', [
       {
         _id: 'crm-ana',

@@ -1,3 +1,4 @@
+import { CursorSealer } from '../../../src/graphql';
 import { compareEventPositions, decodeEventCursor, encodeEventCursor, type EventPosition } from '../../../src/graphql/resolvers/eventCursor';
 
 const at = (timestamp: string, datasetId: string, recordId: string): EventPosition => ({ timestamp: new Date(timestamp), datasetId, recordId });
@@ -16,6 +17,21 @@ describe('event positions', () => {
 
   it('reads back the position a cursor was made from', () => {
     const position = at('2026-01-01T10:00:00.123Z', 'web', 'e-1');
-    expect(decodeEventCursor(encodeEventCursor(position))).toEqual(position);
+    const sealer = CursorSealer.withRandomKey();
+    expect(decodeEventCursor(sealer, encodeEventCursor(sealer, position))).toEqual(position);
+  });
+
+  it('gives cursors that show nothing of the position, and refuses one that was forged, tampered with, or sealed under another key', () => {
+    const sealer = CursorSealer.withRandomKey();
+    const cursor = encodeEventCursor(sealer, at('2026-01-01T10:00:00.123Z', 'web', 'order-ana@example.com'));
+    expect(Buffer.from(cursor, 'base64url').toString('latin1')).not.toMatch(/web|order|ana|1767261600123/);
+    // What the unsealed cursors were: base64url JSON of the position.
+    const forged = Buffer.from(JSON.stringify([Date.parse('2030-01-01T00:00:00Z'), 'web', 'zzz'])).toString('base64url');
+    const flipped = Buffer.from(cursor, 'base64url');
+    flipped[flipped.length - 1]! ^= 1;
+    const foreign = encodeEventCursor(CursorSealer.withRandomKey(), at('2026-01-01T00:00:00Z', 'web', 'a'));
+    for (const bad of [forged, flipped.toString('base64url'), `${cursor}x`, cursor.slice(0, -2), foreign]) {
+      expect(() => decodeEventCursor(sealer, bad)).toThrow(expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT', argument: 'after' } }));
+    }
   });
 });

@@ -82,6 +82,15 @@ describe('forbiddenFieldsRule', () => {
     expect(check('{ profile(identity: { namespace: "Email", id: "a" }) { attributeSource(path: "loyalty.tier") { datasetId } } }')).toEqual([]);
   });
 
+  it("reads a path argument as execution will: from a variable's default value too", () => {
+    const query = 'query($p: String = "person.name.firstName") { profile(identity: { namespace: "Email", id: "a" }) { attributeSource(path: $p) { datasetId } } }';
+    expect(check(query).map((error) => error.extensions?.paths)).toEqual([['person.name.firstName']]);
+    // A value given wins over the default.
+    expect(check(query, ['I1'], 'partner', { p: 'loyalty.tier' })).toEqual([]);
+    // Identity values under identityMap carry the labels of Identity.id.
+    expect(check(query, ['I1'], 'partner', { p: 'identityMap.Email' }).map((error) => error.extensions?.labels)).toEqual([['I1']]);
+  });
+
   it('lets a role without forbidden labels read everything', () => {
     expect(check('{ profile(identity: { namespace: "Email", id: "a" }) { personalEmail { address } person { name { firstName } } identities { id } } }', [], 'analyst')).toEqual([]);
   });

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { readConfig } from '../../../src/server';
 
 describe('readConfig', () => {
@@ -6,7 +7,7 @@ describe('readConfig', () => {
       port: 4000,
       host: '127.0.0.1',
       environment: 'development',
-      store: { kind: 'embedded' },
+      store: { kind: 'embedded', dataDir: resolve('.data') },
       ingest: { maxRecordBytes: 1048576, maxIdentitiesPerRecord: 20, batchSize: 500, batchBytes: 16777216, maxRecordsPerCall: 1000, maxBodyBytes: 1073741824 },
       identity: { maxGraphSize: 50, blockedValuePatterns: [], phoneDefaultRegion: '' },
       demoProfiles: 10000,
@@ -24,8 +25,22 @@ describe('readConfig', () => {
         maxBodyBytes: 1048576,
       },
       logLevel: 'info',
-      dataUsage: { analyst: [], frontend: [], partner: ['I1'] },
+      dataUsage: {
+        analyst: [],
+        frontend: ['C1', 'C4', 'C6', 'C7', 'C12'],
+        partner: ['C1', 'C2', 'C4', 'C5', 'C10', 'C11', 'C12', 'I1', 'I2', 'S1', 'S2'],
+      },
+      cursorSecret: null,
     });
+  });
+
+  it('refuses partners, a third party, every label that forbids export to one or identifies a person, C2 included', () => {
+    const { partner, frontend, analyst } = readConfig({}).dataUsage;
+    // C2: no export to a third party; a partner is one.
+    expect(partner).toEqual(expect.arrayContaining(['C1', 'C2', 'C12', 'I1', 'I2', 'S1', 'S2']));
+    // No export at all, or only in aggregate: frontend keys ship in web code, outside the platform.
+    expect(frontend).toEqual(expect.arrayContaining(['C1', 'C12']));
+    expect(analyst).toEqual([]);
   });
 
   it('reads every variable', () => {
@@ -61,6 +76,7 @@ describe('readConfig', () => {
         GRAPHQL_MAX_BODY_BYTES: '4096',
         LOG_LEVEL: 'warn',
         DATA_USAGE_FORBIDDEN_LABELS: '{"partner": ["I1", "I2"], "frontend": ["S1"]}',
+        CURSOR_SECRET: 'a-cursor-secret-of-at-least-32-characters',
       }),
     ).toEqual({
       port: 8080,
@@ -76,6 +92,7 @@ describe('readConfig', () => {
       limits: { maxDepth: 8, maxCost: 900, maxAliases: 4, maxDirectives: 5, maxTokens: 600, maxProfilesPerQuery: 7, requestTimeoutMs: 1500, maxBodyBytes: 4096 },
       logLevel: 'warn',
       dataUsage: { analyst: [], frontend: ['S1'], partner: ['I1', 'I2'] },
+      cursorSecret: 'a-cursor-secret-of-at-least-32-characters',
     });
   });
 
@@ -96,6 +113,15 @@ describe('readConfig', () => {
     expect(() => readConfig({ LOG_LEVEL: 'verbose' })).toThrow('LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "verbose"');
     expect(() => readConfig({ SEGMENT_STREAMING: 'yes' })).toThrow('SEGMENT_STREAMING must be on or off, got "yes"');
     expect(() => readConfig({ SEGMENT_STREAMING_MAX_WAIT_MS: '-1' })).toThrow('SEGMENT_STREAMING_MAX_WAIT_MS must be a whole number from 0 to 600000, got "-1"');
+  });
+
+  it('keeps the embedded store in DATA_DIR (default .data, from the working directory), or in memory with DATA_DIR=off', () => {
+    expect(readConfig({ DATA_DIR: '/var/lib/gateway' }).store).toEqual({ kind: 'embedded', dataDir: '/var/lib/gateway' });
+    expect(readConfig({ DATA_DIR: 'off' }).store).toEqual({ kind: 'embedded', dataDir: null });
+  });
+
+  it('refuses a CURSOR_SECRET shorter than 32 characters', () => {
+    expect(() => readConfig({ CURSOR_SECRET: 'secret' })).toThrow('CURSOR_SECRET must have at least 32 characters (e.g. `openssl rand -base64 32`), got 6');
   });
 
   it('takes DATA_USAGE_FORBIDDEN_LABELS whole: a role it leaves out reads every label', () => {

@@ -7,7 +7,7 @@ describeSegmentStoreContract('EmbeddedStore', async () => ({ store: new Embedded
 
 describe('EmbeddedStore', () => {
   it('says that its data is lost when the process stops', () => {
-    expect(new EmbeddedStore().description).toBe('embedded (in-memory; data is lost when the process stops)');
+    expect(new EmbeddedStore().description).toBe('embedded (in memory: data is lost when the process stops; DATA_DIR=off)');
   });
 
   it('keeps the data of one instance to itself', async () => {
