@@ -50,7 +50,7 @@ describe('the embedded store kept in a data directory', () => {
   it('restores every acknowledged write when opened again: records, deletions, definitions and memberships', async () => {
     const dir = freshDir();
     const store = await openDurableEmbeddedStore(dir);
-    await store.putNamespace({ code: 'Email', type: 'email', uniquePerGraph: false, priority: 3 });
+    await store.putNamespace({ code: 'Email', type: 'email', uniquePerGraph: false, priority: 3, normalization: 'EMAIL' });
     await store.createDataset({ id: 'crm', name: 'CRM', schemaId: 'profile-crm', schemaClass: 'PROFILE', profileEnabled: true, createdAt: new Date('2026-01-01T00:00:00Z') });
     await store.createMergePolicy({ id: 'p', name: 'P', isDefault: true, identityStitching: 'PRIVATE_GRAPH', attributeMerge: { kind: 'timestampOrdered' } });
     const batch = [record('a', 'a@x.com', '2026-01-02T00:00:00Z'), record('b', 'b@x.com', '2026-01-03T00:00:00Z'), record('c', 'c@x.com', '2026-01-04T00:00:00Z')];
