@@ -60,7 +60,7 @@ describe('the client quick start (examples/clients)', () => {
     const problems = ts.getPreEmitDiagnostics(program).map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
     expect(problems).toEqual([]);
     const scalars = readFile(path.join(CLIENTS, 'gql', 'graphql.ts'), 'utf8');
-    return expect(scalars).resolves.toContain('timestamp: string | null, eventType: string | null');
+    return expect(scalars).resolves.toContain('timestamp: string, eventType: string | null');
   });
 
   it('shows in docs/clients.md each file as it is', async () => {
@@ -139,7 +139,7 @@ describe('the client quick start (examples/clients)', () => {
         lifetimeValue: profile.ltv,
       });
       expect(customer?.lastSeen?.getTime()).not.toBeNaN();
-      await expect(customerByPhone(createFrontendClient(url, KEYS.frontend), '+000000000')).resolves.toBeNull();
+      await expect(customerByPhone(createFrontendClient(url, KEYS.frontend), '+351912345678')).resolves.toBeNull();
     });
 
     it('runs the partner snippet: the document sent by its hash only, by POST', async () => {

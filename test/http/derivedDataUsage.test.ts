@@ -80,6 +80,7 @@ describe('values derived from labelled values carry the labels, over HTTP', () =
       expect(Object.fromEntries(values.map(({ name, value }) => [name, value]))).toEqual({
         lifetimeValue: 120,
         purchases30d: expect.any(Number),
+        campaignExposure30d: 0,
         lastPurchaseAt: '2026-11-20T10:00:00.000Z',
         lastIdentityMap: null,
         anaOracle: null,
