@@ -1,4 +1,4 @@
-import { IngestionError } from '../ingest';
+import { IngestionError, ingestionFailure } from '../ingest';
 import { PqlError } from '../pql';
 import { SegmentError } from '../segments';
 import { DuplicateError, StoreUnavailableError } from '../store';
@@ -12,11 +12,9 @@ import { GatewayError } from './GatewayError';
 export function toGatewayError(error: unknown): GatewayError | null {
   if (error instanceof GatewayError) return error;
   if (error instanceof IngestionError) {
+    const failure = ingestionFailure(error);
     const partial = { accepted: error.partial.accepted, rejected: error.partial.rejected.length };
-    if (error.cause instanceof StoreUnavailableError) {
-      return new GatewayError('STORE_UNAVAILABLE', `${error.message}; records stored before are kept, re-send the rest`, { extensions: partial });
-    }
-    return new GatewayError(error.code, error.message, error.code === 'INGESTION_INTERRUPTED' ? { extensions: partial } : {});
+    return new GatewayError(failure.code, failure.message, failure.partial ? { extensions: partial } : {});
   }
   if (error instanceof PqlError) {
     return new GatewayError(error.code, error.message, { extensions: { line: error.line, column: error.column, expected: [...error.expected] } });

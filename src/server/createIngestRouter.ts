@@ -1,11 +1,18 @@
 import { type Request, type Response, Router } from 'express';
-import { IngestionError, type IngestionPipeline, type IngestResult } from '../ingest';
-import { StoreUnavailableError } from '../store';
-import { INGEST_CONTENT_TYPES, ingestBodyFormat } from './ingestBodyFormat';
-import { limitBodyBytes, tooLargeMessage } from './limitBodyBytes';
-import { readJsonArrayRecords } from './readJsonArrayRecords';
-import { readNdjsonRecords } from './readNdjsonRecords';
-import { RequestBodyError } from './RequestBodyError';
+import {
+  INGEST_CONTENT_TYPES,
+  ingestBodyFormat,
+  IngestionError,
+  ingestionFailure,
+  type IngestionPipeline,
+  type IngestResult,
+  limitBodyBytes,
+  readJsonArrayRecords,
+  readNdjsonRecords,
+  RequestBodyError,
+  tooLargeMessage,
+} from '../ingest';
+import { sendHttpError as sendError } from './errors/sendHttpError';
 
 /** What the ingest route needs; checked once by {@link createIngestRouter}. */
 export interface IngestRouterOptions {
@@ -138,37 +145,10 @@ async function* untilBodyError(records: AsyncIterable<unknown>, stop: { error?: 
 }
 
 function sendIngestionError(request: Request, response: Response, error: IngestionError, settings: Settings): void {
-  const partial = { accepted: error.partial.accepted, rejected: error.partial.rejected };
-  switch (error.code) {
-    case 'DATASET_NOT_FOUND':
-      sendError(request, response, 404, 'DATASET_NOT_FOUND', error.message);
-      return;
-    case 'TOO_MANY_RECORDS':
-      sendError(request, response, 413, 'TOO_MANY_RECORDS', error.message, partial);
-      return;
-    case 'INGESTION_INTERRUPTED':
-      if (error.cause instanceof StoreUnavailableError) {
-        sendError(request, response, 503, 'STORE_UNAVAILABLE', `${error.message}; the records before were stored, send the body again later`, partial);
-      } else {
-        settings.logError(error);
-        sendError(request, response, 500, 'INGESTION_INTERRUPTED', `${error.message}; the records before were stored`, partial);
-      }
-      return;
-    default: {
-      const unreachable: never = error.code;
-      throw new Error(`unknown ingestion error ${String(unreachable)}`);
-    }
-  }
-}
-
-/**
- * Sends an error body. When the request body was not read to its end, the
- * connection is closed after the answer: otherwise Node would read (and
- * throw away) the rest of a body that may be a gigabyte long.
- */
-function sendError(request: Request, response: Response, status: number, code: IngestHttpErrorCode, message: string, extensions: Record<string, unknown> = {}): void {
-  if (!request.complete) response.setHeader('Connection', 'close');
-  response.status(status).json({ errors: [{ message, extensions: { code, ...extensions } }] });
+  const failure = ingestionFailure(error);
+  if (failure.unexpected) settings.logError(error);
+  const partial = failure.partial ? { accepted: error.partial.accepted, rejected: error.partial.rejected } : {};
+  sendError(request, response, failure.status, failure.code, failure.message, partial);
 }
 
 function validOptions(options: IngestRouterOptions): Settings {

@@ -3,10 +3,10 @@ import type { IngestionOptions } from '../ingest';
 import { type DataUsagePolicy, DEFAULT_DATA_USAGE_POLICY, GATEWAY_ROLES, type GatewayRole } from '../graphql';
 import { DATA_USAGE_LABELS, type DataUsageLabel, isDataUsageLabel } from '../xdm';
 import { readFileSync } from 'node:fs';
-import type { AccessConfig } from './auth/AccessConfig';
-import { type ApiKey, parseApiKeys } from './auth/ApiKey';
-import type { GraphQLLimits } from './limits/GraphQLLimits';
-import { EMPTY_MANIFEST, parsePersistedQueryManifest, type PersistedQueryManifest } from './persistedQueries/PersistedQueryManifest';
+import type { AccessConfig } from './AccessConfig';
+import { type ApiKey, parseApiKeys } from './ApiKey';
+import type { GraphQLLimits } from './GraphQLLimits';
+import { EMPTY_MANIFEST, parsePersistedQueryManifest, type PersistedQueryManifest } from './PersistedQueryManifest';
 
 /** Where the data lives: MongoDB when `MONGODB_URI` is set, else the embedded in-memory store. */
 export type StoreConfig =
