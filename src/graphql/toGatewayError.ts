@@ -1,5 +1,6 @@
 import { IngestionError, ingestionFailure } from '../ingest';
 import { PqlError } from '../pql';
+import { ProfileError } from '../profiles';
 import { SegmentError } from '../segments';
 import { DuplicateError, StoreUnavailableError } from '../store';
 import { GatewayError } from './GatewayError';
@@ -19,6 +20,7 @@ export function toGatewayError(error: unknown): GatewayError | null {
   if (error instanceof PqlError) {
     return new GatewayError(error.code, error.message, { extensions: { line: error.line, column: error.column, expected: [...error.expected] } });
   }
+  if (error instanceof ProfileError) return new GatewayError(error.code, error.message, { extensions: { ...error.extensions } });
   if (error instanceof SegmentError) return new GatewayError(error.code, error.message);
   if (error instanceof StoreUnavailableError) return new GatewayError('STORE_UNAVAILABLE', 'the profile store cannot be reached; try again shortly');
   if (error instanceof DuplicateError) return new GatewayError('ALREADY_EXISTS', error.message, { extensions: { kind: error.kind, id: error.id } });

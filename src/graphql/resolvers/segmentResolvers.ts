@@ -1,8 +1,6 @@
 import type { GraphQLObjectType, GraphQLResolveInfo } from 'graphql';
 import { parseIdentityKey } from '../../identity';
-import { canonicalProfileKey } from '../../segments';
-import type { SegmentMembershipRecord } from '../../store';
-import { compareCodePoints } from '../../text';
+import { membershipsOfProfile } from '../../profiles';
 import { GatewayError } from '../GatewayError';
 import type { Resolvers } from '../generated/types';
 import { nestedFieldNodes } from '../loaders/nestedFieldNodes';
@@ -60,27 +58,20 @@ export const segmentResolvers: Resolvers = {
   Profile: {
     segmentMembership: async (profile, _args, { loaders }) => {
       const keys = profile[PROFILE_META].walk.identityKeys;
-      const canonical = canonicalProfileKey(keys);
       const lists = await loaders.memberships.loadMany(keys);
-      const bySegment = new Map<string, SegmentMembershipRecord>();
-      for (const list of lists) {
-        if (list instanceof Error) throw list;
-        for (const membership of list) {
-          const current = bySegment.get(membership.segmentId);
-          // The profile's own membership wins; else the newest of a graph it absorbed since.
-          if (current === undefined || (current.profileKey !== canonical && (membership.profileKey === canonical || membership.evaluatedAt > current.evaluatedAt))) {
-            bySegment.set(membership.segmentId, membership);
-          }
-        }
-      }
-      if (bySegment.size === 0) return [];
+      const memberships = membershipsOfProfile(
+        keys,
+        lists.flatMap((list) => {
+          if (list instanceof Error) throw list;
+          return list;
+        }),
+      );
+      if (memberships.length === 0) return [];
       const segments = new Map((await loaders.segments()).map((segment) => [segment.id, segment]));
-      const memberships: SegmentMembershipModel[] = [];
-      for (const [segmentId, membership] of [...bySegment].sort(([a], [b]) => compareCodePoints(a, b))) {
-        const segment = segments.get(segmentId);
-        if (segment !== undefined) memberships.push({ segment, status: membership.status, lastQualificationTime: membership.lastQualificationTime });
-      }
-      return memberships;
+      return memberships.flatMap((membership): SegmentMembershipModel[] => {
+        const segment = segments.get(membership.segmentId);
+        return segment === undefined ? [] : [{ segment, status: membership.status, lastQualificationTime: membership.lastQualificationTime }];
+      });
     },
   },
 };
