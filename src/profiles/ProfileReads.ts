@@ -1,5 +1,5 @@
 import type { IdentityGraphWalk } from '../identity';
-import type { Dataset, StoredRecord } from '../store';
+import type { Dataset, FindEventsOptions, StoredRecord } from '../store';
 
 /**
  * Where a profile's parts are read. The GraphQL layer passes the loaders of
@@ -16,4 +16,6 @@ export interface ProfileReads {
   records(datasetId: string, recordIds: readonly string[], fields: readonly string[]): Promise<readonly (StoredRecord | null)[]>;
   /** Events of an event dataset that carry each of `identityKeys` (in that order), at or after `since` (every event when `null`). */
   events(datasetId: string, identityKeys: readonly string[], since: Date | null): Promise<readonly (readonly StoredRecord[])[]>;
+  /** One page of the events of an event dataset carrying any of `identityKeys`, newest first (one sorted, limited query). */
+  eventPage(datasetId: string, identityKeys: readonly string[], options: FindEventsOptions): Promise<readonly StoredRecord[]>;
 }

@@ -58,7 +58,7 @@ export function createLoaders(services: GatewayServices): Loaders {
     datasets: once(() => store.listDatasets()),
     ...createSegmentLoaders(services),
   };
-  return { ...loaders, profileReads: profileReadsOf(loaders) };
+  return { ...loaders, profileReads: profileReadsOf(loaders, store) };
 }
 
 function once<T>(read: () => Promise<T>): () => Promise<T> {

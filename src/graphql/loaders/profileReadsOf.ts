@@ -1,7 +1,7 @@
 import type DataLoader from 'dataloader';
 import type { IdentityGraphWalk } from '../../identity';
 import type { ProfileReads } from '../../profiles';
-import type { Dataset, StoredRecord } from '../../store';
+import type { Dataset, ProfileStore, StoredRecord } from '../../store';
 
 /** The loaders a profile is read through (those of `createLoaders`). */
 export interface ProfileLoaders {
@@ -14,14 +14,17 @@ export interface ProfileLoaders {
 /**
  * The request's loaders as the profile module reads through them: every
  * profile the request assembles asks per profile, and the loaders batch
- * those asks into one query per dataset (or graph level) per tick.
+ * those asks into one query per dataset (or graph level) per tick; event
+ * pages go to the store itself.
  */
-export function profileReadsOf(loaders: ProfileLoaders): ProfileReads {
+export function profileReadsOf(loaders: ProfileLoaders, store: Pick<ProfileStore, 'findEvents'>): ProfileReads {
   return {
     datasets: () => loaders.datasets(),
     walk: (identityKey) => loaders.graphs.load(identityKey),
     records: async (datasetId, recordIds, fields) => orThrow(await loaders.records(datasetId, fields).loadMany(recordIds)),
     events: async (datasetId, identityKeys, since) => orThrow(await loaders.events(datasetId, since).loadMany(identityKeys)),
+    // A page is sorted and limited per profile: nothing to batch.
+    eventPage: (datasetId, identityKeys, options) => store.findEvents(datasetId, identityKeys, options),
   };
 }
 

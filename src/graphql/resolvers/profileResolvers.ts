@@ -1,14 +1,14 @@
 import { type GraphQLObjectType, type GraphQLResolveInfo } from 'graphql';
 import { parseIdentityKey } from '../../identity';
 import type { MergePolicy } from '../../merge';
-import { lookUpProfile, mergePolicyOf, profileDatasets } from '../../profiles';
+import { lookUpProfile, mergePolicyOf, readEventPage } from '../../profiles';
 import { compareCodePoints } from '../../text';
 import { GatewayError } from '../GatewayError';
 import type { GatewayContext } from '../GatewayContext';
 import type { Identity, IdentityInput, Resolvers } from '../generated/types';
 import { selectedRecordFields } from '../loaders/selectedRecordFields';
 import { PROFILE_META, type ProfileModel } from '../models';
-import { compareEventPositions, decodeEventCursor, encodeEventCursor, type EventPosition } from './eventCursor';
+import { decodeEventCursor, encodeEventCursor } from './eventCursor';
 import { identityInputKey } from './identityInput';
 
 /** Profile lookup (one or many identities) and the profile's own fields. */
@@ -37,47 +37,26 @@ export const profileResolvers: Resolvers = {
     mergePolicy: (profile) => profile[PROFILE_META].policy,
     fragments: (profile) => [...profile[PROFILE_META].merged.fragments],
     attributeSource: (profile, { path }) => profile[PROFILE_META].merged.sources.get(path) ?? null,
-    events: async (profile, { first, after, since, until, eventTypes }, { services, loaders }) => {
+    events: async (profile, { first, after, since, until, eventTypes }, { loaders }) => {
       const limit = first ?? DEFAULT_EVENTS_PAGE;
       if (!Number.isInteger(limit) || limit < 0 || limit > MAX_EVENTS_PAGE) {
         throw new GatewayError('BAD_USER_INPUT', `first must be a whole number from 0 to ${MAX_EVENTS_PAGE}, got ${limit}`);
       }
-      const position = after === undefined || after === null ? null : decodeEventCursor(after);
-      const datasets = profileDatasets(await loaders.datasets(), 'EXPERIENCE_EVENT');
-      const pages = await Promise.all(
-        datasets.map(async (dataset) => {
-          const events = await services.store.findEvents(dataset.id, profile[PROFILE_META].eventKeys, {
-            ...(since === undefined || since === null ? {} : { since }),
-            ...(until === undefined || until === null ? {} : { until }),
-            ...(eventTypes === undefined || eventTypes === null ? {} : { eventTypes }),
-            ...(position === null ? {} : { after: afterInDataset(position, dataset.id) }),
-            limit: limit + 1,
-          });
-          return events.map((event) => ({ event, position: { timestamp: event.timestamp, datasetId: dataset.id, recordId: event.recordId } }));
-        }),
-      );
-      const ordered = pages.flat().sort((a, b) => compareEventPositions(a.position, b.position));
-      const edges = ordered.slice(0, limit).map(({ event, position: place }) => ({ cursor: encodeEventCursor(place), node: event.record }));
-      return { edges, pageInfo: { hasNextPage: ordered.length > limit, endCursor: edges.at(-1)?.cursor ?? null } };
+      const page = await readEventPage(loaders.profileReads, profile[PROFILE_META], {
+        limit,
+        after: after === undefined || after === null ? null : decodeEventCursor(after),
+        ...(since === undefined || since === null ? {} : { since }),
+        ...(until === undefined || until === null ? {} : { until }),
+        ...(eventTypes === undefined || eventTypes === null ? {} : { eventTypes }),
+      });
+      const edges = page.events.map(({ event, position }) => ({ cursor: encodeEventCursor(position), node: event.record }));
+      return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
     },
   },
 };
 
 const DEFAULT_EVENTS_PAGE = 20;
 const MAX_EVENTS_PAGE = 500;
-
-/**
- * The part of the global order (newest first, then dataset id, then record
- * id) that comes after `position`, within one dataset: a dataset ordered
- * before the cursor's has passed its events at the cursor's timestamp, one
- * ordered after has not.
- */
-function afterInDataset(position: EventPosition, datasetId: string): { timestamp: Date; recordId: string | null } {
-  const order = compareCodePoints(datasetId, position.datasetId);
-  if (order < 0) return { timestamp: position.timestamp, recordId: null };
-  if (order > 0) return { timestamp: position.timestamp, recordId: '' };
-  return { timestamp: position.timestamp, recordId: position.recordId };
-}
 
 /** The top-level record fields a `profile`/`profiles` selection needs: read once per field, not per profile. */
 function profileFields(info: GraphQLResolveInfo): string[] {

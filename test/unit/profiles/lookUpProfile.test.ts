@@ -1,6 +1,6 @@
 import { IdentityRules, type IdentityGraphWalk, SHIPPED_NAMESPACES } from '../../../src/identity';
 import type { MergePolicy } from '../../../src/merge';
-import { computeProfileAttributes, lookUpProfile, type ProfileReads } from '../../../src/profiles';
+import { computeProfileAttributes, lookUpProfile, type ProfileReads, readEventPage } from '../../../src/profiles';
 import type { CompiledComputedAttribute } from '../../../src/pql';
 import type { Dataset, StoredRecord } from '../../../src/store';
 
@@ -51,6 +51,10 @@ function reads(): ProfileReads & { asked: string[] } {
       asked.push(`events ${datasetId} ${identityKeys.join(',')}`);
       return identityKeys.map((key) => events.filter((event) => event.identityKeys.includes(key)));
     },
+    eventPage: async (datasetId, identityKeys, options) => {
+      asked.push(`event page ${datasetId} ${identityKeys.join(',')} limit ${options.limit}`);
+      return events.filter((event) => event.identityKeys.some((key) => identityKeys.includes(key))).slice(0, options.limit);
+    },
   };
 }
 
@@ -90,5 +94,15 @@ describe('lookUpProfile: a profile assembled from its graph walk', () => {
     const values = await computeProfileAttributes(source, { walk }, [count], new Date('2026-02-01T00:00:00Z'));
     expect(values.get('purchases')).toBe(1);
     expect(source.asked).toEqual(['events web Email:ana@x.com,Phone:+351910']);
+  });
+
+  it('pages the events of the profile’s event keys, newest first, saying whether more follow', async () => {
+    const source = reads();
+    const page = await readEventPage(source, { eventKeys: ['Phone:+351910'] }, { limit: 0, after: null });
+    expect(page).toEqual({ events: [], hasNextPage: true });
+    const full = await readEventPage(source, { eventKeys: ['Phone:+351910'] }, { limit: 5, after: null });
+    expect(full.events.map(({ position }) => position)).toEqual([{ timestamp: new Date('2026-01-03T00:00:00Z'), datasetId: 'web', recordId: 'e1' }]);
+    expect(full.hasNextPage).toBe(false);
+    expect(source.asked).toEqual(['event page web Phone:+351910 limit 1', 'event page web Phone:+351910 limit 6']);
   });
 });
