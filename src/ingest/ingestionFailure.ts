@@ -32,7 +32,13 @@ export function ingestionFailure(error: IngestionError): IngestionFailure {
       return { code: 'TOO_MANY_RECORDS', status: 413, message: error.message, partial: true, unexpected: false };
     case 'INGESTION_INTERRUPTED':
       return error.cause instanceof StoreUnavailableError
-        ? { code: 'STORE_UNAVAILABLE', status: 503, message: `${error.message}; ${STORED_BEFORE}, send them again later`, partial: true, unexpected: false }
+        ? {
+            code: 'STORE_UNAVAILABLE',
+            status: 503,
+            message: `${error.message}; ${STORED_BEFORE}, send them again later`,
+            partial: true,
+            unexpected: false,
+          }
         : { code: 'INGESTION_INTERRUPTED', status: 500, message: `${error.message}; ${STORED_BEFORE}`, partial: true, unexpected: true };
     default: {
       const unreachable: never = error.code;

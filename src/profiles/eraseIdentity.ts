@@ -28,7 +28,10 @@ export async function eraseIdentity(store: ProfileStore, rules: IdentityRules, i
     if (records.length === 0) continue;
     for (const record of records) for (const other of record.identityKeys) if (other !== identityKey) neighbours.add(other);
     // deleteRecords removes the records' links first: an erase stopped half-way is finished by a retry.
-    removed += await store.deleteRecords(dataset.id, records.map((record) => record.recordId));
+    removed += await store.deleteRecords(
+      dataset.id,
+      records.map((record) => record.recordId),
+    );
   }
   const memberships = (await store.segments.findMemberships(graphKeys)).filter((membership) => membership.identityKeys.includes(identityKey));
   if (memberships.length > 0) await store.segments.deleteMemberships([...new Set(memberships.map((membership) => membership.profileKey))]);

@@ -29,10 +29,14 @@ export async function lookUpProfile(
   const carried = new Set(eventKeys);
   const fetched = await Promise.all(
     profileDatasets(await reads.datasets(), 'PROFILE').map(async (dataset): Promise<ProfileFragment[]> => {
-      const recordIds = new Set(walk.recordLinks.filter((link) => link.datasetId === dataset.id && carried.has(link.fromKey)).map((link) => link.recordId));
+      const recordIds = new Set(
+        walk.recordLinks.filter((link) => link.datasetId === dataset.id && carried.has(link.fromKey)).map((link) => link.recordId),
+      );
       const records = await reads.records(dataset.id, [...recordIds], fields);
       // A record replaced since the walk may no longer carry the identities.
-      return records.flatMap((record) => (record === null || !record.identityKeys.some((key) => carried.has(key)) ? [] : [{ ...record, datasetId: dataset.id }]));
+      return records.flatMap((record) =>
+        record === null || !record.identityKeys.some((key) => carried.has(key)) ? [] : [{ ...record, datasetId: dataset.id }],
+      );
     }),
   );
   const { merged, identityKeys } = assembleProfile(fetched.flat(), {

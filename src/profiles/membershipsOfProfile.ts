@@ -14,7 +14,10 @@ export function membershipsOfProfile(graphKeys: readonly string[], stored: Itera
   const bySegment = new Map<string, SegmentMembershipRecord>();
   for (const membership of stored) {
     const current = bySegment.get(membership.segmentId);
-    if (current === undefined || (current.profileKey !== canonical && (membership.profileKey === canonical || membership.evaluatedAt > current.evaluatedAt))) {
+    if (
+      current === undefined ||
+      (current.profileKey !== canonical && (membership.profileKey === canonical || membership.evaluatedAt > current.evaluatedAt))
+    ) {
       bySegment.set(membership.segmentId, membership);
     }
   }

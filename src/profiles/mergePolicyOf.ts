@@ -12,6 +12,9 @@ export function mergePolicyOf(policies: readonly MergePolicy[], id: string | nul
   if (policy !== undefined) return policy;
   const known = policies.map((candidate) => candidate.id).join(', ') || 'none';
   throw id === null
-    ? new ProfileError('MERGE_POLICY_NOT_FOUND', `no merge policy is the default, and lookups without mergePolicyId and segment evaluation use the default (merge policies: ${known})`)
+    ? new ProfileError(
+        'MERGE_POLICY_NOT_FOUND',
+        `no merge policy is the default, and lookups without mergePolicyId and segment evaluation use the default (merge policies: ${known})`,
+      )
     : new ProfileError('MERGE_POLICY_NOT_FOUND', `merge policy '${id}' does not exist; merge policies: ${known}`, { mergePolicyId: id });
 }

@@ -11,7 +11,9 @@ import { uniqueRecords } from './uniqueRecords';
 export async function readGraphEvents(reads: ProfileReads, identityKeys: readonly string[], since: Date | null): Promise<PqlEvent[]> {
   const datasets = profileDatasets(await reads.datasets(), 'EXPERIENCE_EVENT');
   const lists = await Promise.all(
-    datasets.map(async (dataset) => (await reads.events(dataset.id, identityKeys, since)).flat().map((event) => ({ ...event, datasetId: dataset.id }))),
+    datasets.map(async (dataset) =>
+      (await reads.events(dataset.id, identityKeys, since)).flat().map((event) => ({ ...event, datasetId: dataset.id })),
+    ),
   );
   return uniqueRecords(lists.flat()).map((event) => ({ timestamp: event.timestamp, record: event.record }));
 }

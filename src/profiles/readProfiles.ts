@@ -53,7 +53,9 @@ export async function readProfiles(store: ProfileStore, graphs: readonly GraphTo
   const since = eventsToRead?.since ?? null;
   const eventOptions: FindRecordsOptions = { fields: eventsToRead?.fields ?? [], ...(since === null ? {} : { since }) };
   const [fragments, events] = await Promise.all([
-    Promise.all(fragmentDatasets.map(async (dataset) => tag(dataset.id, await store.findRecordsByIdentity(dataset.id, keys, { fields: profileFields })))),
+    Promise.all(
+      fragmentDatasets.map(async (dataset) => tag(dataset.id, await store.findRecordsByIdentity(dataset.id, keys, { fields: profileFields }))),
+    ),
     Promise.all(eventDatasets.map(async (dataset) => tag(dataset.id, await store.findRecordsByIdentity(dataset.id, keys, eventOptions)))),
   ]);
   const fragmentsByKey = byIdentityKey(fragments.flat());

@@ -15,7 +15,11 @@ describe('ingestionFailure: one answer for an ingestion that stopped, at every d
   });
 
   it('answers too many records 413 with what was stored before', () => {
-    expect(ingestionFailure(new IngestionError('TOO_MANY_RECORDS', 'at most 2 records', partial))).toMatchObject({ code: 'TOO_MANY_RECORDS', status: 413, partial: true });
+    expect(ingestionFailure(new IngestionError('TOO_MANY_RECORDS', 'at most 2 records', partial))).toMatchObject({
+      code: 'TOO_MANY_RECORDS',
+      status: 413,
+      partial: true,
+    });
   });
 
   it('answers an unreachable store 503 STORE_UNAVAILABLE, saying the records before were stored', () => {

@@ -4,7 +4,14 @@ import { computeProfileAttributes, lookUpProfile, type ProfileReads, readEventPa
 import type { CompiledComputedAttribute } from '../../../src/pql';
 import type { Dataset, StoredRecord } from '../../../src/store';
 
-const dataset = (id: string, schemaClass: Dataset['schemaClass']): Dataset => ({ id, name: id, schemaId: id, schemaClass, profileEnabled: true, createdAt: new Date(0) });
+const dataset = (id: string, schemaClass: Dataset['schemaClass']): Dataset => ({
+  id,
+  name: id,
+  schemaId: id,
+  schemaClass,
+  profileEnabled: true,
+  createdAt: new Date(0),
+});
 const stored = (recordId: string, identityKeys: string[], date: string, record: Record<string, unknown>): StoredRecord => ({
   recordId,
   identityKeys,
@@ -12,7 +19,13 @@ const stored = (recordId: string, identityKeys: string[], date: string, record: 
   ingestedAt: new Date(date),
   record,
 });
-const link = (fromKey: string, toKey: string, datasetId: string, recordId: string) => ({ fromKey, toKey, datasetId, recordId, linkedAt: new Date(0) });
+const link = (fromKey: string, toKey: string, datasetId: string, recordId: string) => ({
+  fromKey,
+  toKey,
+  datasetId,
+  recordId,
+  linkedAt: new Date(0),
+});
 
 const walk: IdentityGraphWalk = {
   identityKeys: ['Email:ana@x.com', 'Phone:+351910'],
@@ -32,7 +45,10 @@ const walk: IdentityGraphWalk = {
 function reads(): ProfileReads & { asked: string[] } {
   const records: Record<string, StoredRecord[]> = {
     crm: [
-      stored('r1', ['Email:ana@x.com', 'Phone:+351910'], '2026-01-01T00:00:00Z', { person: { name: { firstName: 'Ana' } }, loyalty: { tier: 'gold' } }),
+      stored('r1', ['Email:ana@x.com', 'Phone:+351910'], '2026-01-01T00:00:00Z', {
+        person: { name: { firstName: 'Ana' } },
+        loyalty: { tier: 'gold' },
+      }),
       // Replaced since the walk: it no longer carries the phone.
       stored('r2', ['Phone:+999'], '2026-01-05T00:00:00Z', { loyalty: { tier: 'bronze' } }),
     ],
@@ -59,7 +75,13 @@ function reads(): ProfileReads & { asked: string[] } {
 }
 
 const rules = new IdentityRules(SHIPPED_NAMESPACES, { maxGraphSize: 5 });
-const stitched: MergePolicy = { id: 'default', name: 'default', isDefault: true, identityStitching: 'PRIVATE_GRAPH', attributeMerge: { kind: 'timestampOrdered' } };
+const stitched: MergePolicy = {
+  id: 'default',
+  name: 'default',
+  isDefault: true,
+  identityStitching: 'PRIVATE_GRAPH',
+  attributeMerge: { kind: 'timestampOrdered' },
+};
 
 describe('lookUpProfile: a profile assembled from its graph walk', () => {
   it('reads the records the walk names by id, only the fields asked, and merges those still carrying the graph', async () => {

@@ -21,7 +21,11 @@ describe('mergePolicyOf: the one lookup of the policy a profile is assembled und
 
   it('refuses an unknown policy with MERGE_POLICY_NOT_FOUND naming the known ones', () => {
     expect(() => mergePolicyOf(policies, 'nope')).toThrow(
-      expect.objectContaining({ code: 'MERGE_POLICY_NOT_FOUND', message: "merge policy 'nope' does not exist; merge policies: crm-first, default", extensions: { mergePolicyId: 'nope' } }),
+      expect.objectContaining({
+        code: 'MERGE_POLICY_NOT_FOUND',
+        message: "merge policy 'nope' does not exist; merge policies: crm-first, default",
+        extensions: { mergePolicyId: 'nope' },
+      }),
     );
   });
 
@@ -49,7 +53,12 @@ describe('profileDatasets: the datasets a profile is made of', () => {
     profileEnabled,
     createdAt: new Date(0),
   });
-  const datasets = [dataset('crm', 'PROFILE', true), dataset('archive', 'PROFILE', false), dataset('web', 'EXPERIENCE_EVENT', true), dataset('logs', 'EXPERIENCE_EVENT', false)];
+  const datasets = [
+    dataset('crm', 'PROFILE', true),
+    dataset('archive', 'PROFILE', false),
+    dataset('web', 'EXPERIENCE_EVENT', true),
+    dataset('logs', 'EXPERIENCE_EVENT', false),
+  ];
 
   it('keeps the profile-enabled datasets of one class', () => {
     expect(profileDatasets(datasets, 'PROFILE').map((d) => d.id)).toEqual(['crm']);
