@@ -1,6 +1,6 @@
 import { MongoClient } from 'mongodb';
 import { generateDemoRecords } from '../src/demo';
-import { createServices, readConfig } from '../src/server';
+import { createServices, readConfig } from '../src/app';
 import { loadXdmProject } from '../src/xdm';
 import { int } from './latency';
 import { withWireServer } from './wireServer';

@@ -132,7 +132,8 @@ export async function countCommands(gateway: TestGateway, commands: StoreCommand
  * `{ __typename }` on the same server, embedded store (goal ≥ 0.5).
  */
 export async function benchProfileThroughput(): Promise<void> {
-  const { createGateway, createServices, readConfig } = await import('../src/server');
+  const { createGateway } = await import('../src/server');
+  const { createServices, readConfig } = await import('../src/app');
   const { createGatewaySchema } = await import('../src/graphql');
   const { loadXdmProject } = await import('../src/xdm');
   const config = readConfig({ PORT: '0', NODE_ENV: 'production', DEMO_PROFILES: '0', AUTH_MODE: 'open', DATA_DIR: 'off' });

@@ -1,7 +1,8 @@
 import { MongoClient } from 'mongodb';
 import { seedDemoData } from '../src/demo';
 import { parseIdentityKey, traverseIdentityGraphs } from '../src/identity';
-import { canonicalProfileKey, eventWindow, type GraphToRead, readProfiles, recordFieldsToRead } from '../src/segments';
+import { canonicalProfileKey, type GraphToRead, readProfiles } from '../src/profiles';
+import { eventWindow, recordFieldsToRead } from '../src/segments';
 import { createTestGateway, type TestGateway } from '../test/helpers/testGateway';
 import { withWireServer } from './wireServer';
 

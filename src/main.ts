@@ -1,5 +1,6 @@
 /** `npm start`: reads the configuration, starts the gateway, stops cleanly on SIGINT/SIGTERM. */
-import { ConfigError, createLogger, readConfig, startGateway } from './server';
+import { ConfigError, readConfig } from './app';
+import { createLogger, startGateway } from './server';
 
 async function main(): Promise<void> {
   let config;

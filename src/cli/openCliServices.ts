@@ -1,5 +1,5 @@
 import type { GatewayServices } from '../graphql';
-import { ConfigError, createServices, type GatewayConfig, readConfig } from '../server';
+import { ConfigError, createServices, type GatewayConfig, readConfig } from '../app';
 import { StoreError } from '../store';
 import { loadXdmProject } from '../xdm';
 import { CliError } from './CliError';

@@ -1,6 +1,7 @@
 import type { Writable } from 'node:stream';
 import { Presets, SingleBar } from 'cli-progress';
 import type { GatewayServices } from '../graphql';
+import { ProfileError } from '../profiles';
 import { type BatchProgress, type Partition, SegmentError } from '../segments';
 import { StoreError } from '../store';
 import { CliError } from './CliError';
@@ -55,7 +56,7 @@ export async function runSegmentsEvaluate(command: SegmentsEvaluateCommand, io: 
     if (error instanceof StoreError) {
       throw new CliError(ExitCode.storeFailure, `the store failed: ${error.message}; run the same command again once it is back`, { cause: error });
     }
-    if (error instanceof SegmentError) throw new CliError(ExitCode.usage, error.message, { cause: error });
+    if (error instanceof SegmentError || error instanceof ProfileError) throw new CliError(ExitCode.usage, error.message, { cause: error });
     throw error;
   } finally {
     await services.store.close();

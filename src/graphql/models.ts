@@ -1,5 +1,4 @@
-import type { IdentityGraphWalk } from '../identity';
-import type { MergedProfile, MergePolicy } from '../merge';
+import type { Profile } from '../profiles';
 import type { MembershipStatus, SegmentDefinition, SegmentMembershipRecord } from '../store';
 
 /**
@@ -17,17 +16,8 @@ export type XdmRecord = { readonly [key: string]: unknown };
 /** Where a profile's own fields (identities, provenance, events) find what they need. */
 export const PROFILE_META: unique symbol = Symbol('profile');
 
-export interface ProfileMeta {
-  /** The identity the profile was looked up by. */
-  readonly lookedUpKey: string;
-  readonly policy: MergePolicy;
-  readonly merged: MergedProfile;
-  /** Identity keys of the merged fragments (and the looked-up one). */
-  readonly identityKeys: readonly string[];
-  /** Identity keys whose events belong to the profile: the graph's, or only the looked-up one without stitching. */
-  readonly eventKeys: readonly string[];
-  readonly walk: IdentityGraphWalk;
-}
+/** What a profile's fixed fields need: the profile as the profile module assembled it. */
+export type ProfileMeta = Profile;
 
 /**
  * A merged profile: its merged attributes (so the generated XDM fields

@@ -60,7 +60,9 @@ interface WalkState {
  * Walks the identity graphs of several start identities together, breadth
  * first: each level reads the links of every walk's frontier with one
  * `fetchLinks` call, so a request costs one query per level whatever the
- * number of profiles it looks up.
+ * number of profiles it looks up; and each identity's links are read once
+ * for all walks, so many identities of one graph read that graph once (a
+ * level whose keys are all read already sends no query).
  *
  * Over-merge protection: a graph never holds two identities of a namespace
  * that is unique per graph. Within a level, links are considered in this
@@ -95,11 +97,17 @@ export async function traverseIdentityGraphs(
     });
   }
 
+  // The links of every key read so far: walks of one graph started from several of its identities
+  // reach each other's keys at different levels, and each key's links are read once, not once per walk.
+  const byFrom = new Map<string, IdentityLink[]>();
   for (let level = 0; ; level += 1) {
     const active = [...walks.values()].filter((walk) => walk.frontier.length > 0 && !walk.tooLarge);
     if (active.length === 0) break;
-    const wanted = [...new Set(active.flatMap((walk) => walk.frontier))];
-    const byFrom = groupByFrom(await fetchLinks(wanted));
+    const wanted = [...new Set(active.flatMap((walk) => walk.frontier))].filter((key) => !byFrom.has(key));
+    if (wanted.length > 0) {
+      for (const key of wanted) byFrom.set(key, []);
+      for (const link of await fetchLinks(wanted)) byFrom.get(link.fromKey)?.push(link);
+    }
     for (const walk of active) advance(walk, byFrom, level, rules);
   }
 
@@ -167,14 +175,4 @@ function linksWithin(walk: WalkState): IdentityLink[] {
     links.push(link);
   }
   return links;
-}
-
-function groupByFrom(links: readonly IdentityLink[]): Map<string, IdentityLink[]> {
-  const byFrom = new Map<string, IdentityLink[]>();
-  for (const link of links) {
-    const list = byFrom.get(link.fromKey);
-    if (list === undefined) byFrom.set(link.fromKey, [link]);
-    else list.push(link);
-  }
-  return byFrom;
 }

@@ -99,13 +99,3 @@ export function eventWindow(
   return needed ? { since: new Date(now.getTime() - widest) } : null;
 }
 
-/** The values of the computed attributes over a profile's events at `now`. */
-export function computeAttributeValues(
-  attributes: readonly CompiledComputedAttribute[],
-  events: Parameters<CompiledComputedAttribute['compute']>[0],
-  now: Date,
-): Record<string, unknown> {
-  const values: Record<string, unknown> = {};
-  for (const attribute of attributes) values[attribute.definition.name] = attribute.compute(events, now);
-  return values;
-}

@@ -2,14 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { IDENTITY_KEY_BUCKETS, type IdentityRules, parseIdentityKey, traverseIdentityGraphs } from '../identity';
 import type { MergePolicy } from '../merge';
 import { type ComputedAttributeDefinition, PqlError, type PqlSchema, compileComputedAttribute, compileSegmentExpression } from '../pql';
+import { computeAttributes, eraseIdentity, type GraphToRead, graphsAtCanonicalKeys, mergePolicyOf, readProfiles, resolveCanonicalGraphs } from '../profiles';
 import type { ProfileStore, SegmentDefinition, SegmentEvaluation, StoredComputedAttribute } from '../store';
-import { canonicalProfileKey } from './canonicalProfileKey';
 import { type Partition, partitionOfBucket } from './partitionOf';
 import { type ProfileEvaluation, planMembershipWrites } from './planMembershipWrites';
-import { type GraphToRead, readProfiles } from './readProfiles';
 import { recordFieldsToRead } from './recordFieldsToRead';
-import { resolveCanonicalGraphs } from './resolveCanonicalGraphs';
-import { type CompiledSegment, compileSegmentCatalog, computeAttributeValues, eventWindow, type SegmentCatalog } from './SegmentCatalog';
+import { type CompiledSegment, compileSegmentCatalog, eventWindow, type SegmentCatalog } from './SegmentCatalog';
 import { SegmentError } from './SegmentError';
 
 /** What the engine works with. */
@@ -157,6 +155,18 @@ export class SegmentEngine {
   }
 
   /**
+   * The privacy erase of one identity (records, links and the memberships
+   * that remember it), then what is left of its graph evaluated afresh
+   * against every segment, as the profile it now is. Resolves with the
+   * number of records removed.
+   */
+  async eraseIdentity(identityKey: string): Promise<number> {
+    const { removed, neighbours } = await eraseIdentity(this.dependencies.store, this.dependencies.rules, identityKey);
+    if (neighbours.length > 0) await this.evaluateIdentities(neighbours, 'ALL');
+    return removed;
+  }
+
+  /**
    * Batch evaluation of every segment over every profile (or one partition):
    * reads the identity key space a bucket at a time (only the partition's
    * buckets), in chunks of `pageSize` keys, and evaluates each graph at its
@@ -185,14 +195,8 @@ export class SegmentEngine {
       for (let start = 0; start === 0 || start < keys.length; start += pageSize) {
         const page = keys.slice(start, start + pageSize);
         const walks = await traverseIdentityGraphs(page, (fromKeys) => store.findLinksFrom(fromKeys), rules);
-        const graphs: GraphToRead[] = [];
-        let tooLarge = 0;
-        for (const key of page) {
-          const walk = walks.get(key);
-          if (walk === undefined || !walk.known) continue;
-          if (walk.tooLarge) tooLarge += 1;
-          else if (canonicalProfileKey(walk.identityKeys) === key) graphs.push({ profileKey: key, identityKeys: walk.identityKeys });
-        }
+        // A graph is evaluated at its canonical key only: once, whichever bucket its other keys are in.
+        const { graphs, tooLarge } = graphsAtCanonicalKeys(page, walks);
         const summary =
           catalog.segments.length === 0 || graphs.length === 0
             ? emptySummary()
@@ -206,7 +210,7 @@ export class SegmentEngine {
           profiles: progress.profiles + summary.profiles,
           realized: progress.realized + summary.realized,
           exited: progress.exited + summary.exited,
-          tooLarge: progress.tooLarge + tooLarge,
+          tooLarge: progress.tooLarge + tooLarge.length,
           failures,
         };
         options.onProgress?.(progress);
@@ -238,7 +242,7 @@ export class SegmentEngine {
     });
     const failures = new Map<string, string>();
     const evaluations: ProfileEvaluation[] = snapshots.map((snapshot) => {
-      const computedAttributes = computeAttributeValues(attributes, snapshot.events, now);
+      const computedAttributes = Object.fromEntries(computeAttributes(attributes, snapshot.events, now));
       const qualifies = new Map<string, boolean>();
       for (const segment of segments) {
         try {
@@ -257,13 +261,9 @@ export class SegmentEngine {
     return { profiles: snapshots.length, realized: plan.realized, exited: plan.exited, tooLarge: 0, failures };
   }
 
+  /** The default merge policy, under whose attribute rule profiles are evaluated. */
   private async defaultPolicy(): Promise<MergePolicy> {
-    const policies = await this.dependencies.store.listMergePolicies();
-    const policy = policies.find((candidate) => candidate.isDefault);
-    if (policy === undefined) {
-      throw new SegmentError('MERGE_POLICY_NOT_FOUND', `segments are evaluated under the default merge policy, and none is the default (merge policies: ${policies.map((p) => p.id).join(', ') || 'none'})`);
-    }
-    return policy;
+    return mergePolicyOf(await this.dependencies.store.listMergePolicies(), null);
   }
 }
 

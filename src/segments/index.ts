@@ -1,19 +1,16 @@
 /**
  * Segments and computed attributes: their definitions, and their evaluation
  * on ingestion (streaming) and over every profile (batch). The language
- * itself is in `pql/`; this layer reads profiles and writes memberships.
+ * itself is in `pql/`, the profile in `profiles/`; this layer evaluates
+ * profiles and writes memberships.
  */
-export { canonicalProfileKey } from './canonicalProfileKey';
 export { type Partition, parsePartition, partitionOf } from './partitionOf';
 export { type MembershipPlan, type ProfileEvaluation, planMembershipWrites } from './planMembershipWrites';
-export { type GraphToRead, type ProfileSnapshot, readProfiles, type ReadProfilesOptions } from './readProfiles';
 export { recordFieldsToRead } from './recordFieldsToRead';
-export { type CanonicalGraphs, resolveCanonicalGraphs } from './resolveCanonicalGraphs';
 export {
   type CatalogProblem,
   type CompiledSegment,
   compileSegmentCatalog,
-  computeAttributeValues,
   eventWindow,
   type SegmentCatalog,
   withComputedAttributes,

@@ -1,12 +1,19 @@
 import { type Request, type Response, Router } from 'express';
-import { IngestionError, type IngestionPipeline, type IngestResult } from '../ingest';
-import { StoreUnavailableError } from '../store';
-import { INGEST_CONTENT_TYPES, ingestBodyFormat } from './ingestBodyFormat';
-import { limitBodyBytes, tooLargeMessage } from './limitBodyBytes';
-import { readJsonArrayRecords } from './readJsonArrayRecords';
-import { readNdjsonRecords } from './readNdjsonRecords';
-import { createIngestAnswer, type IngestAnswer, sendError } from './ingestAnswer';
-import { RequestBodyError } from './RequestBodyError';
+import {
+  INGEST_CONTENT_TYPES,
+  ingestBodyFormat,
+  IngestionError,
+  ingestionFailure,
+  type IngestionPipeline,
+  type IngestResult,
+  limitBodyBytes,
+  readJsonArrayRecords,
+  readNdjsonRecords,
+  RequestBodyError,
+  tooLargeMessage,
+} from '../ingest';
+import { sendHttpError as sendError } from './errors/sendHttpError';
+import { createIngestAnswer, type IngestAnswer } from './ingestAnswer';
 
 /** What the ingest route needs; checked once by {@link createIngestRouter}. */
 export interface IngestRouterOptions {
@@ -132,26 +139,9 @@ async function* untilBodyError(records: AsyncIterable<unknown>, stop: { error?: 
 }
 
 function answerIngestionError(answer: IngestAnswer, error: IngestionError, settings: Settings): void {
-  switch (error.code) {
-    case 'DATASET_NOT_FOUND':
-      answer.error(404, 'DATASET_NOT_FOUND', error.message);
-      return;
-    case 'TOO_MANY_RECORDS':
-      answer.error(413, 'TOO_MANY_RECORDS', error.message, {}, error.partial);
-      return;
-    case 'INGESTION_INTERRUPTED':
-      if (error.cause instanceof StoreUnavailableError) {
-        answer.error(503, 'STORE_UNAVAILABLE', `${error.message}; the records before were stored, send the body again later`, {}, error.partial);
-      } else {
-        settings.logError(error);
-        answer.error(500, 'INGESTION_INTERRUPTED', `${error.message}; the records before were stored`, {}, error.partial);
-      }
-      return;
-    default: {
-      const unreachable: never = error.code;
-      throw new Error(`unknown ingestion error ${String(unreachable)}`);
-    }
-  }
+  const failure = ingestionFailure(error);
+  if (failure.unexpected) settings.logError(error);
+  answer.error(failure.status, failure.code, failure.message, {}, failure.partial ? error.partial : undefined);
 }
 
 function validOptions(options: IngestRouterOptions): Settings {

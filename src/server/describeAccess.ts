@@ -1,4 +1,4 @@
-import type { GatewayConfig } from './config';
+import type { GatewayConfig } from '../app';
 
 /** What the start-up log says of access: how many API keys by role, and how many trusted documents from where. */
 export interface AccessSummary {

@@ -1,22 +1,9 @@
-/** HTTP serving, configuration and start-up. */
-export { ConfigError, type GatewayConfig, type IngestLimits, LOG_LEVELS, type LogLevel, readConfig, type StoreConfig } from './config';
+/** HTTP serving and start-up (configuration and service wiring are in `app/`). */
 export { createGateway, type Gateway, type GatewayOptions } from './createGateway';
-export type { AccessConfig } from './auth/AccessConfig';
-export { type ApiKey, MIN_API_KEY_LENGTH, type ParsedApiKeys, parseApiKeys } from './auth/ApiKey';
 export { ApiKeyRing } from './auth/ApiKeyRing';
 export { type PresentedApiKey, presentedApiKey } from './auth/presentedApiKey';
 export { type Caller, callerOf } from './auth/authenticate';
-export type { GraphQLLimits } from './limits/GraphQLLimits';
-export {
-  documentHash,
-  EMPTY_MANIFEST,
-  normalizeDocumentId,
-  type ParsedManifest,
-  parsePersistedQueryManifest,
-  type PersistedQueryManifest,
-  type TrustedDocument,
-} from './persistedQueries/PersistedQueryManifest';
-export type { InternalErrorHandler } from './internalErrorLogPlugin';
+export type { InternalErrorHandler } from './errors/internalErrorLogPlugin';
 export { startGateway, type StartGatewayOptions } from './startGateway';
 export { type AccessSummary, describeAccess } from './describeAccess';
 export {
@@ -35,9 +22,5 @@ export {
   OTHER_OPERATIONS,
   REQUEST_ID_HEADER,
 } from './observability';
-export { createServices, type ServicesOptions } from './createServices';
-export { DEFAULT_DATASETS, DEFAULT_MERGE_POLICIES, ensureDefaults } from './defaults';
 export { createIngestRouter, type IngestRouterOptions } from './createIngestRouter';
 export { type IngestHttpErrorCode, REJECTION_STREAM_TYPE } from './ingestAnswer';
-export { type NdjsonLine, readNdjsonLines } from './readNdjsonLines';
-export { parseNdjsonLine, readNdjsonRecords } from './readNdjsonRecords';

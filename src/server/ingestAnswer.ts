@@ -1,5 +1,6 @@
 import type { Request, Response } from 'express';
 import type { IngestResult, RecordError } from '../ingest';
+import { sendHttpError as sendError } from './errors/sendHttpError';
 
 /** Every `extensions.code` of the ingest route's error answers. */
 export type IngestHttpErrorCode =
@@ -113,14 +114,4 @@ function streamAnswer(request: Request, response: Response): IngestAnswer {
       response.end(`${JSON.stringify({ errors: [{ message, extensions: { code, ...extensions, ...counts } }] })}\n`);
     },
   };
-}
-
-/**
- * Sends an error body. When the request body was not read to its end, the
- * connection is closed after the answer: otherwise Node would read (and
- * throw away) the rest of a body that may be a gigabyte long.
- */
-export function sendError(request: Request, response: Response, status: number, code: IngestHttpErrorCode, message: string, extensions: Record<string, unknown> = {}): void {
-  if (!request.complete) response.setHeader('Connection', 'close');
-  response.status(status).json({ errors: [{ message, extensions: { code, ...extensions } }] });
 }

@@ -1,9 +1,8 @@
 import { seedDemoData } from '../demo';
 import { createGatewaySchema } from '../graphql';
 import { loadXdmProject } from '../xdm';
-import type { GatewayConfig } from './config';
+import { createServices, type GatewayConfig } from '../app';
 import { createGateway, type Gateway } from './createGateway';
-import { createServices } from './createServices';
 import { describeAccess } from './describeAccess';
 import { createLogger, createMetrics, type Logger, logInternalError } from './observability';
 

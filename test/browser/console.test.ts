@@ -3,7 +3,8 @@ import * as path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { demoIdentities, seedDemoData } from '../../src/demo';
 import { createGatewaySchema, type GatewayServices } from '../../src/graphql';
-import { createGateway, createServices, type Gateway, readConfig } from '../../src/server';
+import { createServices, readConfig } from '../../src/app';
+import { createGateway, type Gateway } from '../../src/server';
 import { loadXdmProject } from '../../src/xdm';
 
 /** Debian's Chromium (`apt-get install chromium`); never a browser build downloaded by Playwright. */

@@ -2,9 +2,10 @@ import * as fs from 'node:fs';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { seedDemoData } from '../../src/demo';
 import { createGatewaySchema } from '../../src/graphql';
-import { createGateway, createServices, type Gateway, readConfig } from '../../src/server';
-import { EXAMPLE_OPERATIONS } from '../../src/server/exampleOperations';
-import { API_KEY_PLACEHOLDER } from '../../src/server/graphiqlLandingPage';
+import { createServices, readConfig } from '../../src/app';
+import { createGateway, type Gateway } from '../../src/server';
+import { EXAMPLE_OPERATIONS } from '../../src/server/ide/exampleOperations';
+import { API_KEY_PLACEHOLDER } from '../../src/server/ide/graphiqlLandingPage';
 import { loadXdmProject } from '../../src/xdm';
 
 /** Debian's Chromium (`apt-get install chromium`); never a browser build downloaded by Playwright. */

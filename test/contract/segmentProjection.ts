@@ -1,7 +1,7 @@
 import { seedDemoData } from '../../src/demo';
 import { SHIPPED_COMPUTED_ATTRIBUTES } from '../../src/pql';
 import { createPqlSchema, SegmentEngine } from '../../src/segments';
-import { DEFAULT_SEGMENTS } from '../../src/server/defaults';
+import { DEFAULT_SEGMENTS } from '../../src/app';
 import type { FindRecordsOptions, ProfileStore, SegmentDefinition, SegmentMembershipRecord, StoredComputedAttribute } from '../../src/store';
 import { loadXdmProject } from '../../src/xdm';
 import { createTestGateway, type TestGateway } from '../helpers/testGateway';

@@ -1,6 +1,7 @@
 import { ApolloServer } from '@apollo/server';
 import { createContext, createGatewaySchema, formatGatewayError, type GatewayContext, type GatewayServices } from '../../src/graphql';
-import { createGateway, createServices, type Gateway, type GatewayOptions, readConfig, type ServicesOptions } from '../../src/server';
+import { createServices, readConfig, type ServicesOptions } from '../../src/app';
+import { createGateway, type Gateway, type GatewayOptions } from '../../src/server';
 import { loadXdmProject } from '../../src/xdm';
 
 /** What one GraphQL operation answered, as a client sees it. */

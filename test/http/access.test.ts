@@ -1,4 +1,4 @@
-import { ConfigError } from '../../src/server';
+import { ConfigError } from '../../src/app';
 import { type HttpTestGateway, startHttpTestGateway } from '../helpers/testGateway';
 import { API_KEYS, bearer, codes, getJson, KEYS, postJson } from './httpClient';
 

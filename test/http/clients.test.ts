@@ -15,7 +15,8 @@ import * as ts from 'typescript';
 import { createFrontendClient, customerByPhone } from '../../examples/clients/frontend';
 import { createPartnerClient, LoyaltyByEmail, loyaltyByEmail } from '../../examples/clients/partner';
 import { demoIdentities } from '../../src/demo';
-import { createLogger, type Gateway, readConfig, startGateway } from '../../src/server';
+import { readConfig } from '../../src/app';
+import { createLogger, type Gateway, startGateway } from '../../src/server';
 
 const ROOT = path.resolve(__dirname, '../..');
 const CLIENTS = path.join(ROOT, 'examples', 'clients');

@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { CONSOLE_CONTENT_SECURITY_POLICY } from '../../src/server/console/serveConsole';
 import { CONSOLE_MANIFEST_FILE, readConsoleManifest } from '../../src/server/console/consoleManifest';
-import { documentHash } from '../../src/server';
+import { documentHash } from '../../src/app';
 import { type HttpTestGateway, startHttpTestGateway } from '../helpers/testGateway';
 import { API_KEYS, bearer, codes, postJson } from './httpClient';
 

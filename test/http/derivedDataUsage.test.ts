@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { documentHash } from '../../src/server';
+import { documentHash } from '../../src/app';
 import { type HttpTestGateway, startHttpTestGateway } from '../helpers/testGateway';
 import { API_KEYS, bearer, type HttpAnswer, postJson } from './httpClient';
 

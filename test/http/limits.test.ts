@@ -1,5 +1,5 @@
 import type { GatewayServices } from '../../src/graphql';
-import { EXAMPLE_OPERATIONS } from '../../src/server/exampleOperations';
+import { EXAMPLE_OPERATIONS } from '../../src/server/ide/exampleOperations';
 import { type HttpTestGateway, startHttpTestGateway } from '../helpers/testGateway';
 import { API_KEYS, bearer, codes, postJson } from './httpClient';
 

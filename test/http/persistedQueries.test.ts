@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { documentHash } from '../../src/server';
+import { documentHash } from '../../src/app';
 import { type HttpTestGateway, startHttpTestGateway } from '../helpers/testGateway';
 import { API_KEYS, bearer, codes, getJson, postJson } from './httpClient';
 

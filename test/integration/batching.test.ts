@@ -68,6 +68,26 @@ describe('profiles of a request are fetched in batches', () => {
     expect(names(hundred)).toEqual([...Array.from({ length: walkLevels }, () => 'find identity_records'), 'find records_crm', 'find records_scores']);
   });
 
+  it('reads a graph once when a request looks up many of its identities, not once per identity', async () => {
+    const phone = demoIdentities(7).phone;
+    const graph = await gateway.run(`query G($id: String!) { identityGraph(identity: { namespace: "Phone", id: $id }) { identities { namespace id } } }`, { id: phone });
+    const members = (graph.data as { identityGraph: { identities: { namespace: string; id: string }[] } }).identityGraph.identities;
+    expect(members.length).toBeGreaterThan(2);
+    const single = await lookUp(1);
+    const walkLevels = single.commands.filter((command) => command.collection === 'identity_records' && command.name === 'find').length;
+    expect(walkLevels).toBeGreaterThan(1);
+
+    commands.length = 0;
+    // Every identity of the graph, each asked twice (aliases of one person in one request).
+    const result = await gateway.run(QUERY, { identities: [...members, ...members] });
+    expect(result.errors).toBeUndefined();
+    const profiles = (result.data as { profiles: { person: { name: { lastName: string } } }[] }).profiles;
+    expect(new Set(profiles.map((profile) => profile.person.name.lastName)).size).toBe(1);
+    // The first level reads the links of every identity of the graph; no later level has one left to read.
+    const finds = commands.filter((command) => command.name === 'find').map((command) => command.collection);
+    expect(finds).toEqual(['identity_records', 'records_crm', 'records_scores']);
+  });
+
   it('reads the lists of datasets and merge policies once a request when they are not kept (MONGODB_CONFIGURATION_CACHE_MS=0)', async () => {
     const uncached = await createTestGateway(
       { MONGODB_URI: process.env.MONGODB_URI, MONGODB_DB: db.db.databaseName, MONGODB_CONFIGURATION_CACHE_MS: '0', DEMO_PROFILES: '0' },

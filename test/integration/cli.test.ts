@@ -9,7 +9,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { GatewayServices } from '../../src/graphql';
-import { createServices, readConfig } from '../../src/server';
+import { createServices, readConfig } from '../../src/app';
 import { loadXdmProject } from '../../src/xdm';
 import { UNSAFE_RECORDS } from '../fixtures/unsafeRecords';
 import { crmRecord, dropTestDatabase, identityKeyOf, ndjson } from '../helpers/crmRecord';

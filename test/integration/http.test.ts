@@ -1,5 +1,6 @@
 import { createGatewaySchema } from '../../src/graphql';
-import { createGateway, createServices, type Gateway, readConfig } from '../../src/server';
+import { createServices, readConfig } from '../../src/app';
+import { createGateway, type Gateway } from '../../src/server';
 import { loadXdmProject } from '../../src/xdm';
 
 /** The gateway over real HTTP on a loopback port: what `npm start` serves. */

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createGatewaySchema, type GatewayServices } from '../../src/graphql';
-import { createGateway, createLogger, createMetrics, createServices, type Gateway, type GatewayConfig, logInternalError, readConfig } from '../../src/server';
+import { createServices, type GatewayConfig, readConfig } from '../../src/app';
+import { createGateway, createLogger, createMetrics, type Gateway, logInternalError } from '../../src/server';
 import { loadXdmProject } from '../../src/xdm';
 import { wireServerEnv } from '../helpers/wireServerEnv';
 

@@ -1,9 +1,11 @@
 import DataLoader from 'dataloader';
 import { type IdentityGraphWalk, traverseIdentityGraphs } from '../../identity';
 import type { MergePolicy } from '../../merge';
+import type { ProfileReads } from '../../profiles';
 import type { Dataset, StoredRecord } from '../../store';
 import type { GatewayServices } from '../GatewayServices';
 import { createSegmentLoaders, type SegmentLoaders } from './createSegmentLoaders';
+import { profileReadsOf } from './profileReadsOf';
 
 export type { LoaderBatch } from './LoaderBatch';
 
@@ -22,6 +24,8 @@ export interface Loaders extends SegmentLoaders {
   mergePolicies(): Promise<readonly MergePolicy[]>;
   /** Every dataset, read once per request. */
   datasets(): Promise<readonly Dataset[]>;
+  /** These loaders, as the profile module reads a profile's parts through them. */
+  readonly profileReads: ProfileReads;
 }
 
 /**
@@ -31,7 +35,7 @@ export interface Loaders extends SegmentLoaders {
 export function createLoaders(services: GatewayServices): Loaders {
   const { store, rules, onLoaderBatch } = services;
   const recordLoaders = new Map<string, DataLoader<string, StoredRecord | null>>();
-  return {
+  const loaders: Omit<Loaders, 'profileReads'> = {
     graphs: new DataLoader(async (keys) => {
       onLoaderBatch?.({ loader: 'graphs', datasetId: null, size: keys.length });
       const walks = await traverseIdentityGraphs(keys, (fromKeys) => store.findLinksFrom(fromKeys), rules);
@@ -54,6 +58,7 @@ export function createLoaders(services: GatewayServices): Loaders {
     datasets: once(() => store.listDatasets()),
     ...createSegmentLoaders(services),
   };
+  return { ...loaders, profileReads: profileReadsOf(loaders, store) };
 }
 
 function once<T>(read: () => Promise<T>): () => Promise<T> {

@@ -1,5 +1,6 @@
 import type { GraphQLSchema } from 'graphql';
 import type { CompiledComputedAttribute } from '../../pql';
+import { computeProfileAttributes } from '../../profiles';
 import { computedAttributeSources, derivedValueRefusal } from '../derivedDataUsage';
 import { GatewayError } from '../GatewayError';
 import type { GatewayContext } from '../GatewayContext';
@@ -66,33 +67,7 @@ function valueRefusal(attribute: CompiledComputedAttribute, context: GatewayCont
   return derivedValueRefusal(context, `computedAttributes.${attribute.definition.name}`, computedAttributeSources(schema, attribute.definition));
 }
 
-/**
- * Computes attributes over the events of the profile's whole identity graph,
- * read through the request's event loaders: every profile of the request
- * shares one query per event dataset (and window), never one per profile.
- */
-async function computeValues(
-  profile: ProfileModel,
-  attributes: readonly CompiledComputedAttribute[],
-  { loaders }: GatewayContext,
-): Promise<Map<string, unknown>> {
-  const values = new Map<string, unknown>();
-  if (attributes.length === 0) return values;
-  const now = new Date();
-  // The widest window the attributes need; one without a lookback needs every event.
-  const windows = attributes.map((attribute) => attribute.lookbackMs);
-  const since = windows.includes(null) ? null : new Date(now.getTime() - Math.max(...(windows as number[])));
-  const keys = profile[PROFILE_META].walk.identityKeys;
-  const datasets = (await loaders.datasets()).filter((dataset) => dataset.schemaClass === 'EXPERIENCE_EVENT' && dataset.profileEnabled);
-  const lists = await Promise.all(datasets.map(async (dataset) => ({ datasetId: dataset.id, lists: await loaders.events(dataset.id, since).loadMany(keys) })));
-  const events = new Map<string, { timestamp: Date; record: { readonly [key: string]: unknown } }>();
-  for (const { datasetId, lists: perKey } of lists) {
-    for (const list of perKey) {
-      if (list instanceof Error) throw list;
-      for (const event of list) events.set(`${datasetId}\u0000${event.recordId}`, { timestamp: event.timestamp, record: event.record });
-    }
-  }
-  const graphEvents = [...events.values()];
-  for (const attribute of attributes) values.set(attribute.definition.name, attribute.compute(graphEvents, now));
-  return values;
+/** Computes attributes at read time through the request's loaders: every profile of the request shares one event query per dataset and window. */
+function computeValues(profile: ProfileModel, attributes: readonly CompiledComputedAttribute[], { loaders }: GatewayContext): Promise<Map<string, unknown>> {
+  return computeProfileAttributes(loaders.profileReads, profile[PROFILE_META], attributes, new Date());
 }

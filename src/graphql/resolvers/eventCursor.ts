@@ -1,13 +1,6 @@
-import { compareCodePoints } from '../../text';
+import type { EventPosition } from '../../profiles';
 import type { CursorSealer } from '../CursorSealer';
 import { GatewayError } from '../GatewayError';
-
-/** A place in the newest-first order of a profile's events: timestamp desc, then dataset id, then record id. */
-export interface EventPosition {
-  readonly timestamp: Date;
-  readonly datasetId: string;
-  readonly recordId: string;
-}
 
 /** The connection event cursors are sealed for. */
 const EVENTS_CONNECTION = 'events';
@@ -37,12 +30,4 @@ export function invalidCursor(cursor: string): GatewayError {
       '(cursors are sealed by the gateway and open only where CURSOR_SECRET is the same)',
     { extensions: { argument: 'after' } },
   );
-}
-
-/**
- * Orders positions newest first, then by dataset id, then record id, ids in
- * code-point order: the order in which the store pages one dataset's events.
- */
-export function compareEventPositions(a: EventPosition, b: EventPosition): number {
-  return b.timestamp.getTime() - a.timestamp.getTime() || compareCodePoints(a.datasetId, b.datasetId) || compareCodePoints(a.recordId, b.recordId);
 }

@@ -1,8 +1,7 @@
 import type { GraphQLObjectType, GraphQLResolveInfo, GraphQLSchema } from 'graphql';
 import { parseIdentityKey } from '../../identity';
-import { canonicalProfileKey } from '../../segments';
-import type { SegmentDefinition, SegmentMembershipRecord } from '../../store';
-import { compareCodePoints } from '../../text';
+import { membershipsOfProfile } from '../../profiles';
+import type { SegmentDefinition } from '../../store';
 import { derivedValueRefusal, type LabelledSource, segmentExpressionSources } from '../derivedDataUsage';
 import type { ForbiddenFieldError } from '../ForbiddenFieldError';
 import { GatewayError } from '../GatewayError';
@@ -83,29 +82,24 @@ export const segmentResolvers: Resolvers = {
     segmentMembership: async (profile, _args, context, info) => {
       const { loaders } = context;
       const keys = profile[PROFILE_META].walk.identityKeys;
-      const canonical = canonicalProfileKey(keys);
       const lists = await loaders.memberships.loadMany(keys);
-      const bySegment = new Map<string, SegmentMembershipRecord>();
-      for (const list of lists) {
-        if (list instanceof Error) throw list;
-        for (const membership of list) {
-          const current = bySegment.get(membership.segmentId);
-          // The profile's own membership wins; else the newest of a graph it absorbed since.
-          if (current === undefined || (current.profileKey !== canonical && (membership.profileKey === canonical || membership.evaluatedAt > current.evaluatedAt))) {
-            bySegment.set(membership.segmentId, membership);
-          }
-        }
-      }
-      if (bySegment.size === 0) return [];
+      const memberships = membershipsOfProfile(
+        keys,
+        lists.flatMap((list) => {
+          if (list instanceof Error) throw list;
+          return list;
+        }),
+      );
+      if (memberships.length === 0) return [];
       const segments = new Map((await loaders.segments()).map((segment) => [segment.id, segment]));
-      const memberships: SegmentMembershipModel[] = [];
-      for (const [segmentId, membership] of [...bySegment].sort(([a], [b]) => compareCodePoints(a, b))) {
-        const segment = segments.get(segmentId);
+      const visible: SegmentMembershipModel[] = [];
+      for (const membership of memberships) {
+        const segment = segments.get(membership.segmentId);
         // A membership of a segment over labels the role may not read is left out: it would tell the value.
         if (segment === undefined || (await segmentRefusal(segment, 'Profile.segmentMembership', context, info.schema)) !== null) continue;
-        memberships.push({ segment, status: membership.status, lastQualificationTime: membership.lastQualificationTime });
+        visible.push({ segment, status: membership.status, lastQualificationTime: membership.lastQualificationTime });
       }
-      return memberships;
+      return visible;
     },
   },
 };

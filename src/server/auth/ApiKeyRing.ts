@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { ApiKey } from './ApiKey';
+import type { ApiKey } from '../../app';
 
 /**
  * The configured API keys, looked up in constant time: a presented key is

@@ -1,8 +1,8 @@
 import type { Request, RequestHandler, Response } from 'express';
 import type { GatewayRole } from '../../graphql';
-import { sendHttpError } from '../sendHttpError';
+import { sendHttpError } from '../errors/sendHttpError';
 import { ApiKeyRing } from './ApiKeyRing';
-import type { AccessConfig } from './AccessConfig';
+import type { AccessConfig } from '../../app';
 import { presentedApiKey } from './presentedApiKey';
 
 /** Who sent a request, once {@link authenticate} let it through. */

@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express';
 import type { GatewayRole } from '../../graphql';
-import { sendHttpError } from '../sendHttpError';
+import { sendHttpError } from '../errors/sendHttpError';
 import { callerOf } from './authenticate';
 
 /**

@@ -1,7 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ConfigError } from '../config';
-import { parsePersistedQueryManifest, type PersistedQueryManifest } from '../persistedQueries/PersistedQueryManifest';
+import { ConfigError, parsePersistedQueryManifest, type PersistedQueryManifest } from '../../app';
 
 /** The agent console's folder (its source, and its build in `dist/`). */
 export const CONSOLE_DIRECTORY = path.resolve(__dirname, '../../../console');

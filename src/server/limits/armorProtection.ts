@@ -2,7 +2,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLError, ValidationContext, ValidationRule } from 'graphql';
 import { GatewayError, type GatewayErrorCode } from '../../graphql';
-import type { GraphQLLimits } from './GraphQLLimits';
+import type { GraphQLLimits } from '../../app';
 
 /** What {@link armorProtection} adds to the Apollo server. */
 export interface ArmorProtection {

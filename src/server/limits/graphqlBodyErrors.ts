@@ -1,5 +1,5 @@
 import type { ErrorRequestHandler } from 'express';
-import { sendHttpError } from '../sendHttpError';
+import { sendHttpError } from '../errors/sendHttpError';
 
 /**
  * Express error middleware behind `/graphql`'s JSON body parser: turns its

@@ -1,5 +1,5 @@
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
-import { sendHttpError } from '../sendHttpError';
+import { sendHttpError } from '../errors/sendHttpError';
 
 /**
  * Express middleware: a request still unanswered `timeoutMs` after it

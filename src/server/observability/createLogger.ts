@@ -1,5 +1,5 @@
 import pino, { type DestinationStream, type Logger } from 'pino';
-import { LOG_LEVELS, type LogLevel } from '../config';
+import { LOG_LEVELS, type LogLevel } from '../../app';
 
 /** What {@link createLogger} takes. */
 export interface LoggerOptions {

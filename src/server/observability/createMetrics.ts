@@ -2,7 +2,7 @@ import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client
 import type { LoaderBatch } from '../../graphql';
 import type { IngestedRecords } from '../../ingest';
 import type { StoreCommandFinished } from '../../store';
-import type { ServicesOptions } from '../createServices';
+import type { ServicesOptions } from '../../app';
 
 /** What {@link createMetrics} takes; every field has a default. */
 export interface MetricsOptions {

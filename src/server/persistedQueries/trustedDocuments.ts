@@ -1,7 +1,7 @@
 import type { Request, RequestHandler } from 'express';
 import { callerOf } from '../auth/authenticate';
-import { sendHttpError } from '../sendHttpError';
-import { documentHash, EMPTY_MANIFEST, normalizeDocumentId, type PersistedQueryManifest, type TrustedDocument } from './PersistedQueryManifest';
+import { sendHttpError } from '../errors/sendHttpError';
+import { documentHash, EMPTY_MANIFEST, normalizeDocumentId, type PersistedQueryManifest, type TrustedDocument } from '../../app';
 
 /** The parts of a GraphQL request (POST body or GET parameters) this middleware reads. */
 interface PresentedDocument {

@@ -1,4 +1,4 @@
-import { type Collection, type Db, type IndexDescription, type MongoClient, MongoServerError } from 'mongodb';
+import { type Collection, type Db, type MongoClient, MongoServerError } from 'mongodb';
 import type { IdentityLink, IdentityNamespace } from '../../identity';
 import type { MergePolicy } from '../../merge';
 import { assertDatasetId } from '../assertDatasetId';
@@ -7,21 +7,14 @@ import { assertKeyPage } from '../assertKeyPage';
 import { assertStoredRecords } from '../assertStoredRecords';
 import { assertValidDate } from '../assertValidDate';
 import { compareCodePoints } from '../../text';
-import type {
-  Dataset,
-  FindEventsOptions,
-  FindRecordsOptions,
-  KeyPage,
-  ProfileStore,
-  StoredRecord,
-} from '../ProfileStore';
+import type { Dataset, FindEventsOptions, FindRecordsOptions, KeyPage, ProfileStore, StoredRecord } from '../ProfileStore';
 import { DuplicateError, StoreError } from '../StoreError';
 import { storeOrder } from '../storeOrder';
 import { createIndexes } from './createIndexes';
 import { deleteRecords } from './deleteRecords';
 import { findEventPage } from './findEventPage';
 import { findRecordsByIdentity, readRecordsById } from './findRecordsByIdentity';
-import { type IdentityRecordDocument, linksOfIdentityRecord } from './identityRecordDocuments';
+import { IDENTITY_RECORD_INDEXES, type IdentityRecordDocument, linksOfIdentityRecord } from './identityRecordDocuments';
 import { listDistinctKeys } from './listDistinctKeys';
 import { effectiveDefaultId, fromMergePolicyDocument, type MergePolicyDocument, toMergePolicyDocument } from './mergePolicyDocument';
 import type { MongoStoreOptions } from './MongoStoreOptions';
@@ -40,13 +33,6 @@ import {
 import { isDuplicateKeyError, toStoreError } from './toStoreError';
 import { writeRecords } from './writeRecords';
 
-/**
- * The identity index's indexes: the graph walk and key pages (`key`), the
- * records of a dataset (`key, datasetId`, time-bounded by `ts`) and event
- * pages (sorted by `ts` descending, then `recordId`); and `bucket`, batch
- * evaluation's reads of the key space. `records_<datasetId>` need only their `_id`.
- */
-const IDENTITY_RECORD_INDEXES: readonly IndexDescription[] = [{ key: { key: 1, datasetId: 1, ts: -1, recordId: 1 } }, { key: { bucket: 1 } }];
 const FIXED_COLLECTIONS = ['datasets', 'merge_policies', 'identity_namespaces', 'identity_records', ...MongoSegmentStore.collections] as const;
 /** Storage v1 kept links here; its databases need a re-ingest (docs/storage.md). */
 const STORAGE_V1_COLLECTION = 'identity_links';

@@ -1,4 +1,5 @@
 import { type IdentityLink, identityKeyBucket, linkTargets } from '../../identity';
+import type { IndexDescription } from 'mongodb';
 import type { StoredRecord } from '../ProfileStore';
 
 /**
@@ -23,6 +24,14 @@ export interface IdentityRecordDocument {
   /** Events: their `eventType`, so that a page of one type is read from this index alone. */
   eventType?: string;
 }
+
+/**
+ * The identity index's indexes: the graph walk and key pages (`key`), the
+ * records of a dataset (`key, datasetId`, time-bounded by `ts`) and event
+ * pages (sorted by `ts` descending, then `recordId`); and `bucket`, batch
+ * evaluation's reads of the key space. `records_<datasetId>` need only their `_id`.
+ */
+export const IDENTITY_RECORD_INDEXES: readonly IndexDescription[] = [{ key: { key: 1, datasetId: 1, ts: -1, recordId: 1 } }, { key: { bucket: 1 } }];
 
 /** The documents of one record: one per identity key. */
 export function toIdentityRecordDocuments(datasetId: string, stored: StoredRecord): IdentityRecordDocument[] {

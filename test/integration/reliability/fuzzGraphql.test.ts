@@ -11,7 +11,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { buildSchema } from 'graphql';
-import { EXAMPLE_OPERATIONS } from '../../../src/server/exampleOperations';
+import { EXAMPLE_OPERATIONS } from '../../../src/server/ide/exampleOperations';
 import { REPO_ROOT } from '../../helpers/db/config';
 import { type FuzzRequest, fuzzRequest } from '../../helpers/fuzzOperations';
 import { type GatewayProcess, startGatewayProcess } from '../../helpers/gatewayProcess';

@@ -9,7 +9,7 @@ import {
   type GatewayRole,
   type GatewayServices,
 } from '../../../src/graphql';
-import { createServices, readConfig } from '../../../src/server';
+import { createServices, readConfig } from '../../../src/app';
 import { loadXdmProject } from '../../../src/xdm';
 
 const CONTACT = `

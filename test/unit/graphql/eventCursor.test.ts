@@ -1,5 +1,6 @@
 import { CursorSealer } from '../../../src/graphql';
-import { compareEventPositions, decodeEventCursor, encodeEventCursor, type EventPosition } from '../../../src/graphql/resolvers/eventCursor';
+import { decodeEventCursor, encodeEventCursor } from '../../../src/graphql/resolvers/eventCursor';
+import { compareEventPositions, type EventPosition } from '../../../src/profiles';
 
 const at = (timestamp: string, datasetId: string, recordId: string): EventPosition => ({ timestamp: new Date(timestamp), datasetId, recordId });
 

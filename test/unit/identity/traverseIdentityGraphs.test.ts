@@ -77,6 +77,32 @@ describe('traverseIdentityGraphs', () => {
     expect(walks.get('Email:b@x.com')!.identityKeys).toEqual(['Email:b@x.com', 'Phone:+2']);
   });
 
+  it('reads the graph once when many of its identities are walked together, each walk still its own', async () => {
+    const table = linkTable(
+      linksOf([
+        { id: 'a', at: '2026-01-01', identities: [['Email', 'a@x.com'], ['Phone', '+1']] },
+        { id: 'b', at: '2026-01-02', identities: [['Phone', '+1'], ['ECID', 'e1']] },
+        { id: 'c', at: '2026-01-03', identities: [['ECID', 'e1'], ['CRMID', 'C-1']] },
+      ]),
+    );
+    const starts = ['Email:a@x.com', 'Phone:+1', 'ECID:e1', 'CRMID:C-1'];
+    const walks = await traverseIdentityGraphs(starts, table.fetch, rules);
+    // Every identity of the graph was a start: its links are read in the first query, and no level reads them again.
+    expect(table.calls).toEqual([starts]);
+    expect(walks.get('Email:a@x.com')!.identityKeys).toEqual(['Email:a@x.com', 'Phone:+1', 'ECID:e1', 'CRMID:C-1']);
+    expect(walks.get('CRMID:C-1')!.identityKeys).toEqual(['CRMID:C-1', 'ECID:e1', 'Phone:+1', 'Email:a@x.com']);
+    expect(walks.get('Phone:+1')!.links).toHaveLength(3);
+    // Walked from two of its identities, the graph's remaining identity is read once, by the level that first needs it.
+    const two = linkTable(
+      linksOf([
+        { id: 'a', at: '2026-01-01', identities: [['Email', 'a@x.com'], ['Phone', '+1']] },
+        { id: 'b', at: '2026-01-02', identities: [['Phone', '+1'], ['ECID', 'e1']] },
+      ]),
+    );
+    await traverseIdentityGraphs(['Email:a@x.com', 'ECID:e1'], two.fetch, rules);
+    expect(two.calls).toEqual([['Email:a@x.com', 'ECID:e1'], ['Phone:+1']]);
+  });
+
   it('knows a lone identity through its self link, and lists no link for it but the record that carries it', async () => {
     const links = linksOf([{ id: 'solo', at: '2026-01-01', identities: [['Phone', '+9']] }]);
     const walk = (await traverseIdentityGraphs(['Phone:+9'], linkTable(links).fetch, rules)).get('Phone:+9')!;

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { canonicalProfileKey, parsePartition, partitionOf } from '../../../src/segments';
+import { canonicalProfileKey } from '../../../src/profiles';
+import { parsePartition, partitionOf } from '../../../src/segments';
 
 describe('partitions of the identity key space', () => {
   it('puts every key in exactly one partition, the same one every time', () => {

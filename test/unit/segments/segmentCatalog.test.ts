@@ -1,6 +1,6 @@
 import { SHIPPED_COMPUTED_ATTRIBUTES } from '../../../src/pql';
 import { compileSegmentCatalog, createPqlSchema, eventWindow } from '../../../src/segments';
-import { DEFAULT_SEGMENTS } from '../../../src/server/defaults';
+import { DEFAULT_SEGMENTS } from '../../../src/app';
 import type { SegmentDefinition } from '../../../src/store';
 import { loadXdmProject } from '../../../src/xdm';
 

@@ -1,4 +1,5 @@
-import { ApiKeyRing, parseApiKeys, presentedApiKey } from '../../../src/server';
+import { parseApiKeys } from '../../../src/app';
+import { ApiKeyRing, presentedApiKey } from '../../../src/server';
 
 const analyst = { key: 'analyst-key-0123456789', role: 'analyst', name: 'ops-team' };
 const partner = { key: 'partner-key-0123456789', role: 'partner', name: 'acme' };

@@ -1,4 +1,5 @@
-import { describeAccess, EMPTY_MANIFEST, readConfig } from '../../../src/server';
+import { EMPTY_MANIFEST, readConfig } from '../../../src/app';
+import { describeAccess } from '../../../src/server';
 
 describe('describeAccess: what the start-up log says of access', () => {
   it('says when access is open and no manifest is loaded', () => {

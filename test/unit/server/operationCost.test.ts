@@ -1,7 +1,7 @@
 import { parse } from 'graphql';
 import { createGatewaySchema } from '../../../src/graphql';
 import { operationCost } from '../../../src/server/limits/operationCost';
-import { EXAMPLE_OPERATIONS } from '../../../src/server/exampleOperations';
+import { EXAMPLE_OPERATIONS } from '../../../src/server/ide/exampleOperations';
 import { loadXdmProject } from '../../../src/xdm';
 
 const schema = createGatewaySchema(loadXdmProject().compositions);

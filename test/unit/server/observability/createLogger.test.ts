@@ -1,4 +1,5 @@
-import { createLogger, type LogLevel } from '../../../../src/server';
+import { type LogLevel } from '../../../../src/app';
+import { createLogger } from '../../../../src/server';
 
 function capture(level: LogLevel) {
   const lines: Record<string, unknown>[] = [];

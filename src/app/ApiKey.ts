@@ -1,4 +1,4 @@
-import { GATEWAY_ROLES, type GatewayRole } from '../../graphql';
+import { GATEWAY_ROLES, type GatewayRole } from '../graphql';
 
 /** One API key of the configuration (`API_KEYS` or `API_KEYS_FILE`). */
 export interface ApiKey {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { documentHash, normalizeDocumentId, parsePersistedQueryManifest } from '../../../src/server';
+import { documentHash, normalizeDocumentId, parsePersistedQueryManifest } from '../../../src/app';
 
 const fixture = (name: string) => readFileSync(join(__dirname, '../../fixtures/persistedQueries', name), 'utf8');
 const DATASETS = 'query Datasets { datasets { id name } }';

@@ -1,5 +1,5 @@
 import { type FetchLinks, type IdentityRules, traverseIdentityGraphs } from '../identity';
-import { canonicalProfileKey } from './canonicalProfileKey';
+import { graphsAtCanonicalKeys } from './graphsAtCanonicalKeys';
 import type { GraphToRead } from './readProfiles';
 
 /** The profiles that a set of identity keys belong to. */
@@ -30,19 +30,11 @@ export async function resolveCanonicalGraphs(keys: readonly string[], fetchLinks
   for (let round = 0; round < MAX_ROUNDS && pending.length > 0; round += 1) {
     for (const key of pending) tried.add(key);
     const walks = await traverseIdentityGraphs(pending, fetchLinks, rules);
-    const next = new Set<string>();
-    for (const key of pending) {
-      const walk = walks.get(key);
-      if (walk === undefined || !walk.known) continue;
-      if (walk.tooLarge) {
-        tooLarge.push(key);
-        continue;
-      }
-      const canonical = canonicalProfileKey(walk.identityKeys);
-      if (canonical === key) graphs.set(key, { profileKey: key, identityKeys: walk.identityKeys });
-      else if (!graphs.has(canonical) && !tried.has(canonical)) next.add(canonical);
-    }
-    pending = [...next];
+    const found = graphsAtCanonicalKeys(pending, walks);
+    for (const graph of found.graphs) graphs.set(graph.profileKey, graph);
+    tooLarge.push(...found.tooLarge);
+    const next = found.elsewhere.filter((canonical) => !graphs.has(canonical) && !tried.has(canonical));
+    pending = next;
   }
   return { graphs: [...graphs.values()], tooLarge };
 }

@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import type { GatewayErrorCode } from '../graphql';
+import type { GatewayErrorCode } from '../../graphql';
 
 /**
  * Answers a request the GraphQL server never saw (refused by a middleware:

@@ -1,4 +1,4 @@
-import { demoIdentities } from '../demo';
+import { demoIdentities } from '../../demo';
 
 /**
  * One tab of the IDE. Values are written into the operation, not passed as

@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readConfig } from '../../../src/server';
+import { readConfig } from '../../../src/app';
 
 const dir = mkdtempSync(join(tmpdir(), 'access-config-'));
 const file = (name: string, text: string): string => {

@@ -1,4 +1,4 @@
-import { UnparsableRecord } from '../ingest';
+import { UnparsableRecord } from '../UnparsableRecord';
 import { type NdjsonLine, readNdjsonLines } from './readNdjsonLines';
 
 /**

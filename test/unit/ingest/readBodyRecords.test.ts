@@ -1,8 +1,4 @@
-import { UnparsableRecord } from '../../../src/ingest';
-import { readNdjsonLines, readNdjsonRecords } from '../../../src/server';
-import { limitBodyBytes } from '../../../src/server/limitBodyBytes';
-import { readJsonArrayRecords } from '../../../src/server/readJsonArrayRecords';
-import { RequestBodyError } from '../../../src/server/RequestBodyError';
+import { limitBodyBytes, readJsonArrayRecords, readNdjsonLines, readNdjsonRecords, RequestBodyError, UnparsableRecord } from '../../../src/ingest';
 
 async function* chunks(...parts: (string | Buffer)[]): AsyncGenerator<Buffer> {
   for (const part of parts) yield Buffer.isBuffer(part) ? part : Buffer.from(part, 'utf8');

@@ -1,6 +1,9 @@
-import { type AttributeMerge, mergeFragments, selectFragments } from '../merge';
+import type { AttributeMerge } from '../merge';
 import type { PqlEvent } from '../pql';
 import type { Dataset, FindRecordsOptions, ProfileStore, StoredRecord } from '../store';
+import { assembleProfile } from './assembleProfile';
+import { profileDatasets } from './profileDatasets';
+import { uniqueRecords } from './uniqueRecords';
 
 /** A profile to read: an identity graph named by its canonical key. */
 export interface GraphToRead {
@@ -44,26 +47,28 @@ export interface ReadProfilesOptions {
 export async function readProfiles(store: ProfileStore, graphs: readonly GraphToRead[], options: ReadProfilesOptions): Promise<ProfileSnapshot[]> {
   const keys = [...new Set(graphs.flatMap((graph) => graph.identityKeys))];
   if (keys.length === 0) return [];
-  const enabled = options.datasets.filter((dataset) => dataset.profileEnabled);
   const { profileFields, events: eventsToRead } = options;
-  const profileDatasets = profileFields.length === 0 ? [] : enabled.filter((dataset) => dataset.schemaClass === 'PROFILE');
-  const eventDatasets = eventsToRead === null ? [] : enabled.filter((dataset) => dataset.schemaClass === 'EXPERIENCE_EVENT');
+  const fragmentDatasets = profileFields.length === 0 ? [] : profileDatasets(options.datasets, 'PROFILE');
+  const eventDatasets = eventsToRead === null ? [] : profileDatasets(options.datasets, 'EXPERIENCE_EVENT');
   const since = eventsToRead?.since ?? null;
   const eventOptions: FindRecordsOptions = { fields: eventsToRead?.fields ?? [], ...(since === null ? {} : { since }) };
   const [fragments, events] = await Promise.all([
-    Promise.all(profileDatasets.map(async (dataset) => tag(dataset.id, await store.findRecordsByIdentity(dataset.id, keys, { fields: profileFields })))),
+    Promise.all(
+      fragmentDatasets.map(async (dataset) => tag(dataset.id, await store.findRecordsByIdentity(dataset.id, keys, { fields: profileFields }))),
+    ),
     Promise.all(eventDatasets.map(async (dataset) => tag(dataset.id, await store.findRecordsByIdentity(dataset.id, keys, eventOptions)))),
   ]);
   const fragmentsByKey = byIdentityKey(fragments.flat());
   const eventsByKey = byIdentityKey(events.flat());
 
   return graphs.map((graph) => {
-    const graphKeys = new Set(graph.identityKeys);
-    const selected = selectFragments(recordsOf(graph.identityKeys, fragmentsByKey), 'PRIVATE_GRAPH', graph.profileKey, {
-      identityKeys: graphKeys,
+    const { merged } = assembleProfile(recordsOf(graph.identityKeys, fragmentsByKey), {
+      lookedUpKey: graph.profileKey,
+      graphKeys: graph.identityKeys,
+      identityStitching: 'PRIVATE_GRAPH',
+      attributeMerge: options.attributeMerge,
       isUniquePerGraph: options.isUniquePerGraph,
     });
-    const merged = mergeFragments(selected, options.attributeMerge);
     const graphEvents = recordsOf(graph.identityKeys, eventsByKey).map((event) => ({ timestamp: event.timestamp, record: event.record }));
     return { profileKey: graph.profileKey, identityKeys: graph.identityKeys, attributes: merged.attributes, events: graphEvents };
   });
@@ -89,7 +94,5 @@ function byIdentityKey(records: readonly TaggedRecord[]): Map<string, TaggedReco
 
 /** The records carrying any of the keys, each once. */
 function recordsOf(keys: readonly string[], byKey: ReadonlyMap<string, readonly TaggedRecord[]>): TaggedRecord[] {
-  const seen = new Map<string, TaggedRecord>();
-  for (const key of keys) for (const record of byKey.get(key) ?? []) seen.set(`${record.datasetId}\u0000${record.recordId}`, record);
-  return [...seen.values()];
+  return uniqueRecords(keys.flatMap((key) => byKey.get(key) ?? []));
 }

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { type GatewayContext, isInternalError } from '../graphql';
+import { type GatewayContext, isInternalError } from '../../graphql';
 
 /** Where an internal error goes: logged with the id of the request it broke. */
 export type InternalErrorHandler = (error: unknown, requestId: string) => void;

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { readConfig } from '../../../src/server';
+import { readConfig } from '../../../src/app';
 
 describe('readConfig', () => {
   it('defaults to port 4000 on 127.0.0.1 in development, on the embedded store, with documented limits', () => {

@@ -4,10 +4,10 @@ import { type DataUsagePolicy, DEFAULT_DATA_USAGE_POLICY, GATEWAY_ROLES, type Ga
 import { DATA_USAGE_LABELS, type DataUsageLabel, isDataUsageLabel } from '../xdm';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { AccessConfig } from './auth/AccessConfig';
-import { type ApiKey, parseApiKeys } from './auth/ApiKey';
-import type { GraphQLLimits } from './limits/GraphQLLimits';
-import { EMPTY_MANIFEST, parsePersistedQueryManifest, type PersistedQueryManifest } from './persistedQueries/PersistedQueryManifest';
+import type { AccessConfig } from './AccessConfig';
+import { type ApiKey, parseApiKeys } from './ApiKey';
+import type { GraphQLLimits } from './GraphQLLimits';
+import { EMPTY_MANIFEST, parsePersistedQueryManifest, type PersistedQueryManifest } from './PersistedQueryManifest';
 
 /** Where the data lives: MongoDB when `MONGODB_URI` is set, else the embedded store. */
 export type StoreConfig =
