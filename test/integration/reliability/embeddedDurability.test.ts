@@ -53,7 +53,7 @@ describe('the embedded store of npm start survives SIGKILL', () => {
     const ids = Array.from({ length: RECORDS }, (_, index) => `kill-${index}`);
     const body = ids.map((id, index) => JSON.stringify({ _id: id, identityMap: { CRMID: [{ id: `K-${index}`, primary: true }] }, loyalty: { tier: 'gold', points: index } })).join('\n');
     const ingested = await fetch(new URL('/ingest/crm', gateway.base), { method: 'POST', headers: { 'content-type': 'application/x-ndjson' }, body });
-    expect(await ingested.json()).toEqual({ accepted: RECORDS, rejected: [] });
+    expect(await ingested.json()).toEqual({ accepted: RECORDS, rejectedCount: 0, rejected: [] });
     // Acknowledged: killed at once, with no chance to flush anything.
     await kill(gateway);
     const afterKill = await stored(ids);
