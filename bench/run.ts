@@ -22,6 +22,9 @@
  * - `scale`: lookup latency at 10,000 and 1,000,000 people, embedded store.
  * - `segments`: batch evaluation against reading every profile, embedded store
  *   then the wire server.
+ * - `big-graph`: `profiles` of 100 identities of one 50-identity graph with
+ *   5,000 events (1 and 5 aliases), embedded store over HTTP, and the slowest
+ *   `/healthz` answer meanwhile. Under a minute.
  * - `load`: the mixed loopback load (autocannon) against a gateway process
  *   with the embedded store and BENCH_LOAD_PROFILES (default 100,000) people.
  *
@@ -30,6 +33,7 @@
  * except `scale-wire` (its `profile` part runs): hours at its defaults.
  */
 import { cpus, totalmem } from 'node:os';
+import { benchBigGraph } from './bigGraph.bench';
 import { benchIngest } from './ingest.bench';
 import { benchLoad } from './load.bench';
 import { benchProfileThroughput } from './profile.bench';
@@ -37,7 +41,7 @@ import { benchScaleEmbedded, benchScaleWireServer } from './scale.bench';
 import { benchSegments } from './segments.bench';
 import { benchXdm } from './xdm.bench';
 
-const NAMES = ['xdm', 'ingest', 'profile', 'scale-wire', 'throughput', 'scale', 'segments', 'load'];
+const NAMES = ['xdm', 'ingest', 'profile', 'scale-wire', 'throughput', 'scale', 'segments', 'big-graph', 'load'];
 
 console.log(`# profile-gateway benchmarks\n`);
 console.log(`node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, ${new Date().toISOString()}`);
@@ -51,6 +55,7 @@ async function main(): Promise<void> {
   if (only === undefined || only === 'throughput') await benchProfileThroughput();
   if (only === undefined || only === 'scale') await benchScaleEmbedded();
   if (only === undefined || only === 'segments') await benchSegments();
+  if (only === undefined || only === 'big-graph') await benchBigGraph();
   if (only === undefined || only === 'load') await benchLoad();
 }
 

@@ -8,9 +8,11 @@ export interface RequestIdentity {
   readonly requestId: string;
   /** @default 'analyst' */
   readonly role?: GatewayRole;
+  /** Aborted when the request is abandoned (timed out, or its client gone): its loaders and long loops stop. */
+  readonly signal?: AbortSignal;
 }
 
 /** The context of one request: its id and role, the shared services, and loaders of its own. */
-export function createContext(services: GatewayServices, { requestId, role = 'analyst' }: RequestIdentity): GatewayContext {
-  return { requestId, role, services, loaders: createLoaders(services) };
+export function createContext(services: GatewayServices, { requestId, role = 'analyst', signal }: RequestIdentity): GatewayContext {
+  return { requestId, role, services, loaders: createLoaders(services, signal) };
 }

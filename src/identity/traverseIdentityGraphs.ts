@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import { compareCodePoints } from '../text';
 import { parseIdentityKey } from './identityKey';
 import type { IdentityLink } from './IdentityLink';
@@ -108,7 +109,15 @@ export async function traverseIdentityGraphs(
       for (const key of wanted) byFrom.set(key, []);
       for (const link of await fetchLinks(wanted)) byFrom.get(link.fromKey)?.push(link);
     }
-    for (const walk of active) advance(walk, byFrom, level, rules);
+    let handled = 0;
+    for (const walk of active) {
+      handled += advance(walk, byFrom, level, rules);
+      // Many walks through a big graph are long in-process work: the event loop serves others meanwhile.
+      if (handled >= LINKS_BETWEEN_YIELDS) {
+        handled = 0;
+        await setImmediate();
+      }
+    }
   }
 
   const result = new Map<string, IdentityGraphWalk>();
@@ -125,7 +134,11 @@ export async function traverseIdentityGraphs(
   return result;
 }
 
-function advance(walk: WalkState, byFrom: ReadonlyMap<string, IdentityLink[]>, level: number, rules: IdentityRules): void {
+/** Links considered between two yields to the event loop. */
+const LINKS_BETWEEN_YIELDS = 2000;
+
+/** Advances one walk by a level; returns how many links it considered. */
+function advance(walk: WalkState, byFrom: ReadonlyMap<string, IdentityLink[]>, level: number, rules: IdentityRules): number {
   const candidates = walk.frontier.flatMap((key) => byFrom.get(key) ?? []);
   if (level === 0 && candidates.length > 0) walk.known = true;
   walk.read.push(...candidates);
@@ -153,13 +166,14 @@ function advance(walk: WalkState, byFrom: ReadonlyMap<string, IdentityLink[]>, l
     }
     if (walk.keys.length >= rules.maxGraphSize) {
       walk.tooLarge = true;
-      return;
+      return candidates.length;
     }
     if (rules.isUniquePerGraph(namespace)) walk.uniqueHolders.set(namespace, link.toKey);
     walk.inGraph.add(link.toKey);
     walk.keys.push(link.toKey);
     walk.frontier.push(link.toKey);
   }
+  return candidates.length;
 }
 
 /** The links read whose two ends are both in the graph, each record's link of a pair once. */

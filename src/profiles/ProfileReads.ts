@@ -18,4 +18,12 @@ export interface ProfileReads {
   events(datasetId: string, identityKeys: readonly string[], since: Date | null): Promise<readonly (readonly StoredRecord[])[]>;
   /** One page of the events of an event dataset carrying any of `identityKeys`, newest first (one sorted, limited query). */
   eventPage(datasetId: string, identityKeys: readonly string[], options: FindEventsOptions): Promise<readonly StoredRecord[]>;
+  /**
+   * What `compute` gives for `key`, computed once for all who ask with the
+   * same key (the identities of one graph share their graph's events, pages
+   * and computed values): the GraphQL layer keeps it for one request.
+   */
+  shared<T>(key: string, compute: () => Promise<T>): Promise<T>;
+  /** Aborted when the request is abandoned (timed out, or its client gone): long work stops at its next yield. */
+  readonly signal?: AbortSignal;
 }

@@ -5,6 +5,7 @@ import type { Profile } from './Profile';
 import { profileDatasets } from './profileDatasets';
 import { ProfileError } from './ProfileError';
 import type { ProfileReads } from './ProfileReads';
+import { yieldToEventLoop } from './yieldToEventLoop';
 
 /**
  * Looks one identity up: walks its graph, reads the fragments of the
@@ -39,6 +40,8 @@ export async function lookUpProfile(
       );
     }),
   );
+  // Between the profiles of a long request, the event loop serves others, and an abandoned request stops here.
+  await yieldToEventLoop(reads.signal);
   const { merged, identityKeys } = assembleProfile(fetched.flat(), {
     lookedUpKey: identityKey,
     graphKeys: walk.identityKeys,

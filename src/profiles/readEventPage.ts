@@ -4,6 +4,7 @@ import { compareEventPositions, type EventPosition } from './EventPosition';
 import type { Profile } from './Profile';
 import { profileDatasets } from './profileDatasets';
 import type { ProfileReads } from './ProfileReads';
+import { yieldToEventLoop } from './yieldToEventLoop';
 
 /** Which page of a profile's events to read. */
 export interface EventPageRequest {
@@ -30,13 +31,21 @@ export interface EventPage {
  * only the looked-up identity without stitching), newest first across every
  * profile-enabled event dataset: one sorted, limited query per dataset, then
  * the pages merged in the one global order (timestamp, dataset id, record id).
+ * Profiles of one graph asking for the same page share it (`reads.shared`).
  */
-export async function readEventPage(reads: ProfileReads, profile: Pick<Profile, 'eventKeys'>, request: EventPageRequest): Promise<EventPage> {
+export function readEventPage(reads: ProfileReads, profile: Pick<Profile, 'eventKeys'>, request: EventPageRequest): Promise<EventPage> {
   const { limit, after, since, until, eventTypes } = request;
+  const key = JSON.stringify(['eventPage', [...profile.eventKeys].sort(), limit, after, since?.getTime(), until?.getTime(), eventTypes ?? null]);
+  return reads.shared(key, () => readPage(reads, profile.eventKeys, request));
+}
+
+async function readPage(reads: ProfileReads, eventKeys: readonly string[], request: EventPageRequest): Promise<EventPage> {
+  const { limit, after, since, until, eventTypes } = request;
+  await yieldToEventLoop(reads.signal);
   const datasets = profileDatasets(await reads.datasets(), 'EXPERIENCE_EVENT');
   const pages = await Promise.all(
     datasets.map(async (dataset) => {
-      const events = await reads.eventPage(dataset.id, profile.eventKeys, {
+      const events = await reads.eventPage(dataset.id, eventKeys, {
         ...(since === undefined ? {} : { since }),
         ...(until === undefined ? {} : { until }),
         ...(eventTypes === undefined ? {} : { eventTypes }),

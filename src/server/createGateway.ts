@@ -22,7 +22,7 @@ import { armorProtection } from './limits/armorProtection';
 import { costLimitPlugin } from './limits/costLimitPlugin';
 import { graphqlBodyErrors } from './limits/graphqlBodyErrors';
 import { maxProfilesPlugin } from './limits/maxProfilesPlugin';
-import { ignoreAfterTimeout, requestTimeout } from './limits/requestTimeout';
+import { abandonedSignal, ignoreAfterTimeout, requestTimeout } from './limits/requestTimeout';
 import { trustedDocuments } from './persistedQueries/trustedDocuments';
 import { assignRequestId, createLogger, createMetrics, type GatewayMetrics, type Logger, loggingPlugin, metricsPlugin } from './observability';
 
@@ -155,7 +155,8 @@ export async function createGateway(schema: GraphQLSchema, config: GatewayConfig
             extensions: { http: { status: 401 } },
           });
         }
-        return createContext(services, { requestId: req.get('x-request-id') ?? randomUUID(), role: caller.role });
+        const signal = abandonedSignal(res);
+        return createContext(services, { requestId: req.get('x-request-id') ?? randomUUID(), role: caller.role, ...(signal === undefined ? {} : { signal }) });
       },
     }),
     graphqlBodyErrors(config.limits.maxBodyBytes),

@@ -24,6 +24,8 @@ export interface Loaders extends SegmentLoaders {
   mergePolicies(): Promise<readonly MergePolicy[]>;
   /** Every dataset, read once per request. */
   datasets(): Promise<readonly Dataset[]>;
+  /** The instant the request's computed values are computed at: one for the request, so profiles of one graph share them. */
+  readonly now: Date;
   /** These loaders, as the profile module reads a profile's parts through them. */
   readonly profileReads: ProfileReads;
 }
@@ -31,14 +33,24 @@ export interface Loaders extends SegmentLoaders {
 /**
  * Creates the loaders of one request; called by the context factory. Each
  * batch is reported to `services.onLoaderBatch` (the batch size metric).
+ * Once `signal` (the request abandoned) aborts, no further store read starts.
  */
-export function createLoaders(services: GatewayServices): Loaders {
+export function createLoaders(services: GatewayServices, signal?: AbortSignal): Loaders {
   const { store, rules, onLoaderBatch } = services;
   const recordLoaders = new Map<string, DataLoader<string, StoredRecord | null>>();
   const loaders: Omit<Loaders, 'profileReads'> = {
+    now: new Date(),
     graphs: new DataLoader(async (keys) => {
       onLoaderBatch?.({ loader: 'graphs', datasetId: null, size: keys.length });
-      const walks = await traverseIdentityGraphs(keys, (fromKeys) => store.findLinksFrom(fromKeys), rules);
+      const walks = await traverseIdentityGraphs(
+        keys,
+        (fromKeys) => {
+          // An abandoned request reads no further graph level.
+          signal?.throwIfAborted();
+          return store.findLinksFrom(fromKeys);
+        },
+        rules,
+      );
       return keys.map((key) => walks.get(key) ?? new Error(`no walk for ${key}`));
     }),
     records(datasetId, fields) {
@@ -47,6 +59,7 @@ export function createLoaders(services: GatewayServices): Loaders {
       if (loader === undefined) {
         loader = new DataLoader(async (recordIds) => {
           onLoaderBatch?.({ loader: 'fragments', datasetId, size: recordIds.length });
+          signal?.throwIfAborted();
           const found = new Map((await store.findRecordsById(datasetId, recordIds, { fields })).map((record) => [record.recordId, record]));
           return recordIds.map((recordId) => found.get(recordId) ?? null);
         });
@@ -58,7 +71,7 @@ export function createLoaders(services: GatewayServices): Loaders {
     datasets: once(() => store.listDatasets()),
     ...createSegmentLoaders(services),
   };
-  return { ...loaders, profileReads: profileReadsOf(loaders, store) };
+  return { ...loaders, profileReads: profileReadsOf(loaders, store, signal) };
 }
 
 function once<T>(read: () => Promise<T>): () => Promise<T> {

@@ -69,5 +69,5 @@ function valueRefusal(attribute: CompiledComputedAttribute, context: GatewayCont
 
 /** Computes attributes at read time through the request's loaders: every profile of the request shares one event query per dataset and window. */
 function computeValues(profile: ProfileModel, attributes: readonly CompiledComputedAttribute[], { loaders }: GatewayContext): Promise<Map<string, unknown>> {
-  return computeProfileAttributes(loaders.profileReads, profile[PROFILE_META], attributes, new Date());
+  return computeProfileAttributes(loaders.profileReads, profile[PROFILE_META], attributes, loaders.now);
 }

@@ -154,9 +154,19 @@ export class EmbeddedStore implements ProfileStore {
   }
 
   async findEvents(datasetId: string, identityKeys: readonly string[], options: FindEventsOptions): Promise<StoredRecord[]> {
+    assertDatasetId(datasetId);
     const { since, until, eventTypes, after, limit } = options;
     const types = eventTypes === undefined ? undefined : new Set(eventTypes);
-    return (await this.findRecordsByIdentity(datasetId, identityKeys))
+    const dataset = this.records.get(datasetId);
+    if (dataset === undefined) return [];
+    const recordIds = new Set<string>();
+    for (const key of identityKeys) for (const recordId of dataset.byIdentityKey.get(key) ?? []) recordIds.add(recordId);
+    // Filtered, sorted and limited on the stored records: only the page is copied, not every event of the identities.
+    return [...recordIds]
+      .flatMap((recordId) => {
+        const event = dataset.byId.get(recordId);
+        return event === undefined ? [] : [event];
+      })
       .filter((event) => {
         const time = event.timestamp.getTime();
         if (since !== undefined && time < since.getTime()) return false;
@@ -167,7 +177,8 @@ export class EmbeddedStore implements ProfileStore {
         return time < afterTime || (time === afterTime && after.recordId !== null && compareCodePoints(event.recordId, after.recordId) > 0);
       })
       .sort((a, b) => b.timestamp.getTime() - a.timestamp.getTime() || compareCodePoints(a.recordId, b.recordId))
-      .slice(0, Math.max(0, limit));
+      .slice(0, Math.max(0, limit))
+      .map((event) => copyRecord(event, undefined));
   }
 
   async deleteRecords(datasetId: string, recordIds: readonly string[]): Promise<number> {

@@ -71,5 +71,5 @@ describe('profiles, for any records', () => {
       }),
       { numRuns: 40 },
     );
-  });
+  }, 60_000);
 });

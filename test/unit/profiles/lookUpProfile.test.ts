@@ -71,6 +71,7 @@ function reads(): ProfileReads & { asked: string[] } {
       asked.push(`event page ${datasetId} ${identityKeys.join(',')} limit ${options.limit}`);
       return events.filter((event) => event.identityKeys.some((key) => identityKeys.includes(key))).slice(0, options.limit);
     },
+    shared: (_key, compute) => compute(),
   };
 }
 
