@@ -2,7 +2,8 @@
  * GraphQL wiring: the schema (contract types + types generated from XDM),
  * resolvers, errors and their formatting.
  */
-export { CONTRACT_TYPE_DEFS, EXPERIENCE_EVENT_FIXED_FIELDS, PROFILE_FIXED_FIELDS } from './contractTypeDefs';
+export { CONTRACT_TYPE_DEFS } from './contractTypeDefs';
+export { EXPERIENCE_EVENT_FIXED_FIELDS, PROFILE_FIXED_FIELDS } from './fixedFields';
 export { createGatewaySchema } from './createGatewaySchema';
 export { createResolvers } from './createResolvers';
 export { formatGatewayError, type FormatGatewayErrorOptions, isInternalError } from './formatGatewayError';

@@ -1,5 +1,5 @@
 import { type FieldNode, type GraphQLObjectType, type GraphQLResolveInfo, Kind, type SelectionSetNode, valueFromASTUntyped } from 'graphql';
-import { PROFILE_FIXED_FIELDS } from '../contractTypeDefs';
+import { PROFILE_FIXED_FIELDS } from '../fixedFields';
 
 const recordKeysBySchema = new WeakMap<GraphQLObjectType, ReadonlyMap<string, string>>();
 
