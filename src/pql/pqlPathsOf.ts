@@ -1,5 +1,6 @@
 import { compareCodePoints } from '../text';
 import type { PqlNode } from './PqlNode';
+import { visitPqlPaths } from './visitPqlPaths';
 
 /** Every attribute path a PQL expression or condition reads, by the tree it names, each once, sorted. */
 export interface PqlPaths {
@@ -27,36 +28,17 @@ export function pqlPathsOf(node: PqlNode, scope: 'profile' | 'event'): PqlPaths 
 }
 
 function visit(node: PqlNode, scope: 'profile' | 'event', paths: { profile: Set<string>; event: Set<string>; computedAttributes: Set<string> }): void {
-  switch (node.kind) {
-    case 'or':
-    case 'and':
-      for (const operand of node.operands) visit(operand, scope, paths);
-      return;
-    case 'not':
-      visit(node.operand, scope, paths);
-      return;
-    case 'compare':
-    case 'in':
-    case 'exists':
-    case 'stringMatch': {
-      const [first, name] = node.path.segments;
-      if (scope === 'event') paths.event.add(node.path.segments.join('.'));
+  visitPqlPaths(
+    node,
+    (path) => {
+      const [first, name] = path.segments;
+      if (scope === 'event') paths.event.add(path.segments.join('.'));
       else if (first === COMPUTED && name !== undefined) paths.computedAttributes.add(name);
-      else paths.profile.add(node.path.segments.join('.'));
-      return;
-    }
-    case 'eventCount':
-    case 'eventExists':
-      visit(node.condition, 'event', paths);
-      return;
-    case 'occurs':
-      // The stored event timestamp: every event has one, and it carries no label.
-      return;
-    default: {
-      const unreachable: never = node;
-      return unreachable;
-    }
-  }
+      else paths.profile.add(path.segments.join('.'));
+    },
+    // A condition on one event: its paths name the event (the timestamp of `occurs` carries no label).
+    (condition) => visit(condition, 'event', paths),
+  );
 }
 
 function sorted(values: ReadonlySet<string>): string[] {

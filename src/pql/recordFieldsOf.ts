@@ -1,5 +1,6 @@
 import { compareCodePoints } from '../text';
 import type { PqlNode, PqlPath } from './PqlNode';
+import { visitPqlPaths } from './visitPqlPaths';
 
 /** Top-level record fields that evaluation reads, each once, sorted by code point. */
 export interface RecordFields {
@@ -24,7 +25,7 @@ const COMPUTED = 'computedAttributes';
 export function recordFieldsOf(expression: PqlNode): RecordFields {
   const profile = new Set<string>();
   const event = new Set<string>();
-  visit(
+  visitPqlPaths(
     expression,
     (path) => {
       if (path.segments[0] !== COMPUTED) addFirst(profile, path.segments);
@@ -49,8 +50,8 @@ export function eventFieldsOf(condition: PqlNode): string[] {
     if (field !== null) fields.add(field);
   };
   // The grammar has no xEvent inside xEvent[...]; a tree built by hand may, and it is read as event paths too.
-  const onEventQuery = (nested: PqlNode) => visit(nested, onPath, onEventQuery);
-  visit(condition, onPath, onEventQuery);
+  const onEventQuery = (nested: PqlNode) => visitPqlPaths(nested, onPath, onEventQuery);
+  visitPqlPaths(condition, onPath, onEventQuery);
   return sorted(fields);
 }
 
@@ -58,34 +59,6 @@ export function eventFieldsOf(condition: PqlNode): string[] {
 export function eventFieldOf(segments: readonly string[]): string | null {
   if (segments.length === 1 && segments[0] === 'timestamp') return null;
   return segments[0] ?? null;
-}
-
-function visit(node: PqlNode, onPath: (path: PqlPath) => void, onEventQuery: (condition: PqlNode) => void): void {
-  switch (node.kind) {
-    case 'or':
-    case 'and':
-      for (const operand of node.operands) visit(operand, onPath, onEventQuery);
-      return;
-    case 'not':
-      visit(node.operand, onPath, onEventQuery);
-      return;
-    case 'compare':
-    case 'in':
-    case 'exists':
-    case 'stringMatch':
-      onPath(node.path);
-      return;
-    case 'eventCount':
-    case 'eventExists':
-      onEventQuery(node.condition);
-      return;
-    case 'occurs':
-      return;
-    default: {
-      const unreachable: never = node;
-      return unreachable;
-    }
-  }
 }
 
 function addFirst(fields: Set<string>, segments: readonly string[]): void {
