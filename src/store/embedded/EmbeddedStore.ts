@@ -130,14 +130,9 @@ export class EmbeddedStore implements ProfileStore {
     const since = options.since === undefined ? undefined : assertValidDate(options.since, 'findRecordsByIdentity: options.since').getTime();
     const dataset = this.records.get(datasetId);
     if (dataset === undefined) return [];
-    const recordIds = new Set<string>();
-    for (const key of identityKeys) for (const recordId of dataset.byIdentityKey.get(key) ?? []) recordIds.add(recordId);
-    return [...recordIds]
-      .flatMap((recordId) => {
-        const stored = dataset.byId.get(recordId);
-        if (stored === undefined || (since !== undefined && stored.timestamp.getTime() < since)) return [];
-        return [copyRecord(stored, options.fields)];
-      })
+    return recordsCarrying(dataset, identityKeys)
+      .filter((stored) => since === undefined || stored.timestamp.getTime() >= since)
+      .map((stored) => copyRecord(stored, options.fields))
       .sort(storeOrder.records);
   }
 
@@ -159,14 +154,8 @@ export class EmbeddedStore implements ProfileStore {
     const types = eventTypes === undefined ? undefined : new Set(eventTypes);
     const dataset = this.records.get(datasetId);
     if (dataset === undefined) return [];
-    const recordIds = new Set<string>();
-    for (const key of identityKeys) for (const recordId of dataset.byIdentityKey.get(key) ?? []) recordIds.add(recordId);
     // Filtered, sorted and limited on the stored records: only the page is copied, not every event of the identities.
-    return [...recordIds]
-      .flatMap((recordId) => {
-        const event = dataset.byId.get(recordId);
-        return event === undefined ? [] : [event];
-      })
+    return recordsCarrying(dataset, identityKeys)
       .filter((event) => {
         const time = event.timestamp.getTime();
         if (since !== undefined && time < since.getTime()) return false;
@@ -276,6 +265,16 @@ interface DatasetRecords {
 }
 
 /** Removes a record and its identity-key entries; true when it existed. */
+/** The stored records (not copies) that carry any of the identity keys, each once. */
+function recordsCarrying(dataset: DatasetRecords, identityKeys: readonly string[]): StoredRecord[] {
+  const recordIds = new Set<string>();
+  for (const key of identityKeys) for (const recordId of dataset.byIdentityKey.get(key) ?? []) recordIds.add(recordId);
+  return [...recordIds].flatMap((recordId) => {
+    const stored = dataset.byId.get(recordId);
+    return stored === undefined ? [] : [stored];
+  });
+}
+
 function removeRecord(dataset: DatasetRecords, recordId: string): boolean {
   const existing = dataset.byId.get(recordId);
   if (existing === undefined) return false;
